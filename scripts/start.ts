@@ -1,0 +1,64 @@
+// `npm start`: everything the app needs, by itself. Starts the embedded PostgreSQL when
+// DATABASE_URL is not set, applies migrations, builds when the build is missing or stale, and
+// serves on PORT. Ctrl-C (or SIGTERM) stops the server and then PostgreSQL, cleanly.
+// `npm run dev` (--dev) does the same with `next dev` and no build.
+import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
+import { exitOnEnvError, resolveRuntimeEnv, runBin } from "./runtime-env";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+const runtime = await resolveRuntimeEnv({ production: !dev }).catch(exitOnEnvError);
+const { vars, env, embedded } = runtime;
+
+let stopping = false;
+let current: ReturnType<typeof runBin> | null = null;
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  current?.kill("SIGTERM");
+  await current?.done.catch(() => {});
+  if (embedded?.startedHere) {
+    console.log("Stopping the embedded PostgreSQL…");
+    await embedded.stop();
+  }
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void shutdown(0));
+}
+
+async function step(description: string, pkg: string, bin: string, args: string[]): Promise<void> {
+  console.log(`\n▸ ${description}`);
+  current = runBin(pkg, bin, args, vars);
+  const code = await current.done;
+  current = null;
+  if (stopping) return;
+  if (code !== 0) {
+    console.error(`\n✖ ${description} failed (exit code ${code}).`);
+    await shutdown(code);
+  }
+}
+
+console.log(
+  embedded
+    ? `Using the embedded PostgreSQL on port ${embedded.port} (data in ${env.DATA_DIR}/postgres${embedded.startedHere ? "" : ", already running"}).`
+    : "Using the PostgreSQL at DATABASE_URL.",
+);
+await step("Applying database migrations", "prisma", "prisma", ["migrate", "deploy"]);
+
+if (!dev) {
+  const hash = await sourceHash(root);
+  if (await buildIsCurrent(root)) {
+    console.log("\n▸ The production build is current.");
+  } else {
+    await step("Building for production (first start or sources changed)", "next", "next", ["build"]);
+    await recordBuild(root, hash);
+  }
+}
+
+console.log(
+  `\n▸ Serving ${env.APP_URL}${env.SMTP_URL ? "" : ` (mail goes to the outbox: ${env.APP_URL}/dev/outbox)`}`,
+);
+current = runBin("next", "next", [dev ? "dev" : "start", "--port", String(env.PORT)], vars);
+const code = await current.done;
+if (!stopping) await shutdown(code);

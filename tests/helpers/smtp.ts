@@ -1,0 +1,60 @@
+// A real SMTP server (smtp-server) on a free loopback port that records what it receives.
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { freePort } from "../../scripts/embedded-postgres";
+
+export type RecordingSmtpServer = {
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves once `count` messages have arrived. */
+  waitFor(count: number): Promise<ParsedMail[]>;
+  /** Makes the server answer every message with this SMTP reply code (e.g. 451 or 550). */
+  refuseWith(code: number | null): void;
+  close(): Promise<void>;
+};
+
+export async function startSmtpServer(): Promise<RecordingSmtpServer> {
+  const messages: ParsedMail[] = [];
+  const waiters: { count: number; resolve: (m: ParsedMail[]) => void }[] = [];
+  let refusal: number | null = null;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          if (refusal !== null) {
+            const error = new Error(`Refused by test server (${refusal})`) as Error & {
+              responseCode: number;
+            };
+            error.responseCode = refusal;
+            return callback(error);
+          }
+          messages.push(parsed);
+          for (const waiter of [...waiters]) {
+            if (messages.length >= waiter.count) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(messages.slice());
+            }
+          }
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor(count) {
+      if (messages.length >= count) return Promise.resolve(messages.slice());
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+    refuseWith(code) {
+      refusal = code;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
