@@ -3,9 +3,13 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  // Canonical URLs, the sitemap and Open Graph images are absolute, from APP_URL at build time.
+  metadataBase: new URL(getEnv().APP_URL),
+  openGraph: { siteName: "Talk Often", locale: "en_GB", type: "website" },
   title: {
     default: "Talk Often: keep talking with your child about staying safe online",
     template: "%s · Talk Often",

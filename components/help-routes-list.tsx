@@ -1,11 +1,24 @@
 import { HELP_ROUTES } from "@/lib/help-routes";
 
-/** The four places to get help, as a list; used in the footer and at the end of every guide. */
-export function HelpRoutesList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+/**
+ * The four places to get help, as a list; used in the footer and at the end of every guide.
+ * In the footer it is not a region of its own (the footer is already a landmark), so that a page
+ * with both has one "Where to get help" region.
+ */
+export function HelpRoutesList({
+  id,
+  headingLevel = 2,
+  region = true,
+}: {
+  id: string;
+  headingLevel?: 2 | 3;
+  region?: boolean;
+}) {
   const Heading = `h${headingLevel}` as const;
+  const Wrapper = region ? "section" : "div";
   return (
-    <section aria-labelledby="help-routes-heading">
-      <Heading id="help-routes-heading" className="mt-0 text-xl font-bold">
+    <Wrapper aria-labelledby={region ? id : undefined}>
+      <Heading id={id} className="mt-0 text-xl font-bold">
         Where to get help
       </Heading>
       <ul className="m-0 mt-3 grid gap-3 p-0 sm:grid-cols-2">
@@ -19,6 +32,6 @@ export function HelpRoutesList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Wrapper>
   );
 }

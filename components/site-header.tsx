@@ -1,8 +1,9 @@
 import Link from "next/link";
 
 const NAV = [
-  { href: "/#pick-age", label: "Guides by age" },
-  { href: "#help-routes-heading", label: "Get help now" },
+  { href: "/guides", label: "Guides" },
+  { href: "/search", label: "Search" },
+  { href: "#help", label: "Get help now" },
 ];
 
 export function SiteHeader() {

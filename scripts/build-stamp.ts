@@ -15,8 +15,9 @@ const INPUT_FILES = [
 ];
 const IGNORED = new Set(["node_modules", "generated", "migrations"]);
 
-export async function sourceHash(root: string): Promise<string> {
-  const hash = createHash("sha256");
+/** A hash of the build's inputs: its source files, and `settings` baked in at build time (APP_URL). */
+export async function sourceHash(root: string, settings = ""): Promise<string> {
+  const hash = createHash("sha256").update(settings).update("\0");
   const files = [...INPUT_FILES.map((f) => path.join(root, f))];
   for (const dir of INPUT_DIRS) files.push(...(await listFiles(path.join(root, dir))));
   for (const file of files.sort()) {
@@ -30,11 +31,11 @@ export async function sourceHash(root: string): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function buildIsCurrent(root: string): Promise<boolean> {
+export async function buildIsCurrent(root: string, settings = ""): Promise<boolean> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return false;
   try {
     const stamp = (await readFile(stampFile(root), "utf8")).trim();
-    return stamp === (await sourceHash(root));
+    return stamp === (await sourceHash(root, settings));
   } catch {
     return false;
   }

@@ -47,8 +47,9 @@ console.log(
 await step("Applying database migrations", "prisma", "prisma", ["migrate", "deploy"]);
 
 if (!dev) {
-  const hash = await sourceHash(root);
-  if (await buildIsCurrent(root)) {
+  // APP_URL is baked into canonical URLs and the sitemap, so a new one needs a new build.
+  const hash = await sourceHash(root, env.APP_URL);
+  if (await buildIsCurrent(root, env.APP_URL)) {
     console.log("\n▸ The production build is current.");
   } else {
     await step("Building for production (first start or sources changed)", "next", "next", ["build"]);

@@ -39,3 +39,14 @@ describe("the production build stamp", () => {
     expect(await sourceHash(root)).not.toBe(before);
   });
 });
+
+describe("the build settings", () => {
+  it("make a new build when APP_URL changes", async () => {
+    const root = project();
+    mkdirSync(path.join(root, ".next"));
+    writeFileSync(path.join(root, ".next", "BUILD_ID"), "x");
+    await recordBuild(root, await sourceHash(root, "https://a.example"));
+    expect(await buildIsCurrent(root, "https://a.example")).toBe(true);
+    expect(await buildIsCurrent(root, "https://b.example")).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { GuideCard } from "@/components/guide/guide-card";
+import { HelpRoutesList } from "@/components/help-routes-list";
+import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
+import { AGE_HUBS } from "@/lib/content/age-hubs";
+import { getGuides } from "@/lib/content/guides";
+import { isTopic } from "@/lib/content/taxonomy";
+
+type Params = { age: string };
+
+export const dynamicParams = true;
+
+export function generateStaticParams(): Params[] {
+  getGuides(); // fail the build early, with the list of problems, if any guide is broken
+  return AGE_GROUPS.map((group) => ({ age: group.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const group = findAgeGroup((await params).age);
+  if (!group) return {};
+  const title = `Talking about staying safe online: ${ageGroupLabel(group).toLowerCase()}`;
+  const description = `Guides for parents and carers of children aged ${group.from} to ${group.to}: what to say about healthy relationships, fake identities and live streaming.`;
+  return {
+    title,
+    description,
+    alternates: { canonical: `/guides/${group.slug}` },
+    openGraph: { title, description, url: `/guides/${group.slug}` },
+  };
+}
+
+export default async function AgeHubPage({ params }: { params: Promise<Params> }) {
+  const { age } = await params;
+  const group = findAgeGroup(age);
+  if (!group) {
+    if (findAgeGroup(age.toLowerCase())) permanentRedirect(`/guides/${age.toLowerCase()}`);
+    notFound();
+  }
+  const hub = AGE_HUBS[group.slug];
+  const guides = getGuides().filter((guide) => guide.ageGroup === group.slug);
+  const topics = guides.filter((guide) => isTopic(guide.slug));
+  const everyAge = guides.filter((guide) => !isTopic(guide.slug));
+
+  return (
+    <>
+      <h1>
+        Talking with children aged {group.from} to {group.to} about staying safe online
+      </h1>
+      <p className="text-lg">{hub.intro}</p>
+      <h2>What children of this age do online</h2>
+      <ul>
+        {hub.online.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <h2>Start here</h2>
+      <ul className="m-0 mt-4 grid gap-3 p-0">
+        {everyAge.map((guide) => (
+          <GuideCard key={guide.path} guide={guide} />
+        ))}
+      </ul>
+      <h2>Guides by topic</h2>
+      <ul className="m-0 mt-4 grid gap-3 p-0">
+        {topics.map((guide) => (
+          <GuideCard key={guide.path} guide={guide} />
+        ))}
+      </ul>
+      <div className="mt-10 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
+        <HelpRoutesList id="hub-help-routes" />
+      </div>
+    </>
+  );
+}

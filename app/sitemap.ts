@@ -1,0 +1,24 @@
+import type { MetadataRoute } from "next";
+import { AGE_GROUPS } from "@/lib/age-groups";
+import { getGuides } from "@/lib/content/guides";
+import { getEnv } from "@/lib/env";
+
+export default function sitemap(): MetadataRoute.Sitemap {
+  const base = getEnv().APP_URL;
+  const guides = getGuides();
+  return [
+    { url: `${base}/`, changeFrequency: "monthly", priority: 1 },
+    { url: `${base}/guides`, changeFrequency: "monthly", priority: 0.8 },
+    ...AGE_GROUPS.map((group) => ({
+      url: `${base}/guides/${group.slug}`,
+      changeFrequency: "monthly" as const,
+      priority: 0.9,
+    })),
+    ...guides.map((guide) => ({
+      url: `${base}${guide.path}`,
+      lastModified: guide.frontMatter.lastReviewed,
+      changeFrequency: "yearly" as const,
+      priority: 0.7,
+    })),
+  ];
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { SearchHit } from "@/lib/search";
+
+export function SearchResults({ query, hits }: { query: string; hits: SearchHit[] }) {
+  if (!query.trim()) return null;
+  return (
+    <>
+      <p role="status" className="mt-6 font-semibold">
+        {hits.length === 0
+          ? `No guides match “${query}”. Try fewer or simpler words.`
+          : `${hits.length === 1 ? "1 guide matches" : `${hits.length} guides match`} “${query}”`}
+      </p>
+      <ol className="m-0 mt-4 grid gap-4 p-0">
+        {hits.map((hit) => (
+          <li
+            key={hit.path}
+            className="list-none rounded-lg border border-brand-100 p-4 dark:border-night-raised"
+          >
+            <h2 className="mt-0 text-lg">
+              <Link href={hit.path}>{hit.title}</Link>
+            </h2>
+            <p className="m-0 text-sm font-semibold text-ink-muted dark:text-night-muted">
+              Ages {hit.ageGroup.replace("-", " to ")}
+            </p>
+            <p className="m-0 mt-1">
+              {hit.snippet.map((part, i) =>
+                part.match ? (
+                  <mark key={i} className="rounded bg-yellow-200 px-0.5 text-ink">
+                    {part.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{part.text}</span>
+                ),
+              )}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+// The guides Talk Often publishes: three topics for each age group, and two guides for every age.
+// Slugs are part of the public URL contract (/guides/8-10/live-streaming): never rename one.
+
+export const TOPICS = [
+  {
+    slug: "healthy-relationships",
+    title: "Healthy relationships",
+    summary:
+      "What a good friendship or relationship looks like, and what pressure and unhealthy secrets look like.",
+  },
+  {
+    slug: "fake-identities",
+    title: "People who are not who they say they are",
+    summary: "How to spot someone online who is pretending, and what to do about it.",
+  },
+  {
+    slug: "live-streaming",
+    title: "Live streaming",
+    summary: "Tricks, dares, gifts, flattery and threats on live video, and what to do.",
+  },
+] as const;
+
+export const EVERY_AGE_GUIDES = [
+  {
+    slug: "start-talking",
+    title: "Starting the conversation",
+    summary: "How to open the conversation, keep it going and make it a habit.",
+  },
+  {
+    slug: "if-youre-worried",
+    title: "If you're worried",
+    summary: "What to do if something has happened, and where to report it.",
+  },
+] as const;
+
+export const GUIDE_KINDS = [...TOPICS, ...EVERY_AGE_GUIDES] as const;
+
+export type TopicSlug = (typeof TOPICS)[number]["slug"];
+export type GuideSlug = (typeof GUIDE_KINDS)[number]["slug"];
+
+export const GUIDE_SLUGS = GUIDE_KINDS.map((kind) => kind.slug) as GuideSlug[];
+
+export function findGuideKind(slug: string) {
+  return GUIDE_KINDS.find((kind) => kind.slug === slug);
+}
+
+export function isTopic(slug: string): slug is TopicSlug {
+  return TOPICS.some((topic) => topic.slug === slug);
+}

@@ -1,0 +1,146 @@
+import { AGE_GROUPS } from "@/lib/age-groups";
+import { getGuides } from "@/lib/content/guides";
+import { expect, test } from "./fixtures";
+
+const guides = getGuides();
+const contract = [
+  "/",
+  "/guides",
+  ...AGE_GROUPS.map((g) => `/guides/${g.slug}`),
+  ...guides.map((g) => g.path),
+  "/search",
+];
+
+test.describe("every URL in the public contract", () => {
+  for (const path of contract) {
+    test(`${path} answers 200 with one h1 and no accessibility violations`, async ({ page, visit }) => {
+      await visit(path);
+      await expect(page.locator("h1")).toHaveCount(1);
+      if (path.startsWith("/guides/") && path.split("/").length === 4) {
+        await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${path}$`));
+        await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /opengraph-image/);
+        await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{20,}/);
+      }
+    });
+  }
+});
+
+test("capitals and a trailing slash redirect permanently to the canonical URL", async ({ request }) => {
+  const cases = [
+    ["/guides/8-10/LIVE-STREAMING", "/guides/8-10/live-streaming"],
+    ["/Guides/14-17/Fake-Identities", "/guides/14-17/fake-identities"],
+    ["/GUIDES/4-7", "/guides/4-7"],
+    ["/guides/11-13/", "/guides/11-13"],
+    ["/guides/11-13/start-talking/", "/guides/11-13/start-talking"],
+  ];
+  for (const [from, to] of cases) {
+    const response = await request.get(from!, { maxRedirects: 0 });
+    expect(response.status(), from).toBe(308);
+    const locations = new Set(
+      response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === "location")
+        .map((h) => new URL(h.value, "http://x").pathname),
+    );
+    expect([...locations], from).toEqual([to]);
+  }
+});
+
+test("an unknown age or topic is a helpful 404 that lists the valid ones", async ({ page }) => {
+  for (const path of ["/guides/5-9", "/guides/8-10/cyberbullying", "/guides/8-10/live-streaming/extra"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+    for (const group of AGE_GROUPS)
+      await expect(
+        page.getByRole("link", { name: `Ages ${group.from} to ${group.to}` }).first(),
+      ).toBeVisible();
+    await expect(page.getByText("/guides/<age>/live-streaming")).toBeVisible();
+  }
+});
+
+test("search finds a guide by a phrase from its body, without JavaScript", async ({ browser }) => {
+  const guide = guides.find((g) => g.file === "content/14-17/healthy-relationships.mdx")!;
+  const phrase = guide.sentences
+    .find((s) => s.split(" ").length > 8)!
+    .split(" ")
+    .slice(0, 6)
+    .join(" ");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/search");
+  await page.getByRole("searchbox", { name: "Search the guides" }).fill(phrase);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=/);
+  const result = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: guide.frontMatter.title }) });
+  await expect(result).toBeVisible();
+  await expect(result.locator("mark").first()).toBeVisible();
+  await context.close();
+});
+
+test("search gives instant results while typing where JavaScript runs", async ({ page, visit }) => {
+  await visit("/search");
+  await page
+    .getByRole("searchbox", { name: "Search the guides" })
+    .pressSequentially("game points", { delay: 20 });
+  await expect(page.getByRole("status")).toContainText("match");
+  await expect(page.locator("mark").first()).toBeVisible();
+  expect(page.url()).toContain("q=game%20points");
+});
+
+test("the filters on /guides work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/guides");
+  await expect(page.getByRole("status")).toHaveText("20 guides");
+  await page.getByLabel("Age group").selectOption("11-13");
+  await page.getByLabel("Topic").selectOption("fake-identities");
+  await page.getByRole("button", { name: "Show guides" }).click();
+  await expect(page).toHaveURL(/age=11-13&topic=fake-identities/);
+  await expect(page.getByRole("status")).toHaveText(
+    "1 guide for ages 11 to 13 about people who are not who they say they are",
+  );
+  await expect(
+    page.getByRole("link", {
+      name: guides.find((g) => g.path === "/guides/11-13/fake-identities")!.frontMatter.title,
+    }),
+  ).toBeVisible();
+  await context.close();
+});
+
+test("the sitemap lists every guide and robots.txt points to it", async ({ request }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  for (const path of contract.filter((p) => p !== "/search"))
+    expect(sitemap).toContain(`${path === "/" ? "/" : path}</loc>`);
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+});
+
+test("each guide has an Open Graph image", async ({ request }) => {
+  const html = await (await request.get("/guides/8-10/fake-identities")).text();
+  const image = html.match(/property="og:image" content="([^"]+)"/)![1]!;
+  const response = await request.get(new URL(image).pathname);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/png");
+});
+
+test("every guide prints on at most two A4 pages, with the starters as a card and no navigation", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  for (const guide of guides) {
+    await page.goto(guide.path);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    if (guide.starters.length) {
+      await expect(page.locator(".starter-card")).toHaveCSS("border-top-style", "dashed");
+      await expect(page.locator(".starter-card")).toHaveCSS("break-inside", "avoid");
+    }
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages, `${guide.path} printed pages`).toBeGreaterThanOrEqual(1);
+    expect(pages, `${guide.path} printed pages`).toBeLessThanOrEqual(2);
+  }
+});

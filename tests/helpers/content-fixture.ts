@@ -1,0 +1,22 @@
+// Builds a throw-away content/ folder: a valid copy of the real guides, with one file changed.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function contentWith(file: string, change: (source: string) => string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "talkoften-content-"));
+  const contentDir = path.join(root, "content");
+  cpSync(path.resolve("content"), contentDir, { recursive: true });
+  const target = path.join(contentDir, file);
+  writeFileSync(target, change(readFileSync(target, "utf8")));
+  return contentDir;
+}
+
+/** Replaces one front-matter line ("key: value") in an MDX source. */
+export function setFrontMatter(source: string, key: string, value: string | null): string {
+  const pattern = new RegExp(`^${key}:.*$`, "m");
+  if (value === null) return source.replace(new RegExp(`^${key}:.*\\n`, "m"), "");
+  return pattern.test(source)
+    ? source.replace(pattern, `${key}: ${value}`)
+    : source.replace(/^---\n/, `---\n${key}: ${value}\n`);
+}
