@@ -3,6 +3,7 @@ import Link from "next/link";
 const NAV = [
   { href: "/guides", label: "Guides" },
   { href: "/search", label: "Search" },
+  { href: "/schools", label: "For schools" },
   { href: "#help", label: "Get help now" },
 ];
 

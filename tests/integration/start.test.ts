@@ -50,6 +50,14 @@ function npmStart(port: number) {
   };
 }
 
+/** PostgreSQL removes its postmaster.pid as the last step of a clean shutdown. */
+async function expectStoppedCleanly() {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  const deadline = Date.now() + 15_000;
+  while (existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(existsSync(pidFile)).toBe(false);
+}
+
 async function query(sql: string) {
   const server = await startEmbeddedPostgres({ dataDir }); // finds the running one
   const client = new pg.Client({ connectionString: server.url() });
@@ -75,14 +83,14 @@ describe("npm start", () => {
       await query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'kept@example.org', now())`);
 
       await first.interrupt();
-      expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+      await expectStoppedCleanly();
 
       const second = npmStart(port);
       await second.ready();
       expect(second.output()).toContain("The production build is current");
       expect(await query(`SELECT email FROM "User"`)).toEqual([{ email: "kept@example.org" }]);
       await second.interrupt();
-      expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+      await expectStoppedCleanly();
     },
   );
 });

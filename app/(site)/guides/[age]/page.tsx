@@ -6,6 +6,7 @@ import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { AGE_HUBS } from "@/lib/content/age-hubs";
 import { getGuides } from "@/lib/content/guides";
 import { isTopic } from "@/lib/content/taxonomy";
+import { redirectFor } from "@/lib/url-contract";
 
 type Params = { age: string };
 
@@ -33,7 +34,8 @@ export default async function AgeHubPage({ params }: { params: Promise<Params> }
   const { age } = await params;
   const group = findAgeGroup(age);
   if (!group) {
-    if (findAgeGroup(age.toLowerCase())) permanentRedirect(`/guides/${age.toLowerCase()}`);
+    const target = redirectFor(`/guides/${decodeURIComponent(age)}`);
+    if (target) permanentRedirect(target);
     notFound();
   }
   const hub = AGE_HUBS[group.slug];

@@ -4,7 +4,8 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { GuideBody } from "@/components/guide/guide-body";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { findGuide, getGuides } from "@/lib/content/guides";
-import { GUIDE_SLUGS, findGuideKind } from "@/lib/content/taxonomy";
+import { findGuideKind } from "@/lib/content/taxonomy";
+import { redirectFor } from "@/lib/url-contract";
 
 type Params = { age: string; topic: string };
 
@@ -35,10 +36,8 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
   const { age, topic } = await params;
   const guide = findGuide(age, topic);
   if (!guide) {
-    const canonical = { age: age.toLowerCase(), topic: topic.toLowerCase() };
-    if (findAgeGroup(canonical.age) && (GUIDE_SLUGS as string[]).includes(canonical.topic)) {
-      permanentRedirect(`/guides/${canonical.age}/${canonical.topic}`);
-    }
+    const target = redirectFor(`/guides/${decodeURIComponent(age)}/${decodeURIComponent(topic)}`);
+    if (target) permanentRedirect(target);
     notFound();
   }
   const group = findAgeGroup(guide.ageGroup)!;
