@@ -4,6 +4,7 @@ const NAV = [
   { href: "/guides", label: "Guides" },
   { href: "/search", label: "Search" },
   { href: "/schools", label: "For schools" },
+  { href: "/account", label: "Monthly check-ins" },
   { href: "#help", label: "Get help now" },
 ];
 

@@ -36,7 +36,10 @@ export async function resolveRuntimeEnv(options: { production: boolean }): Promi
     vars.AUTH_SECRET = await localSecret(given.DATA_DIR, "auth-secret");
   }
   try {
-    return { vars, env: parseEnv(vars), embedded };
+    const env = parseEnv(vars);
+    // Auth.js builds sign-in links from AUTH_URL; without it, from request headers.
+    vars.AUTH_URL ??= `${env.APP_URL}/api/auth`;
+    return { vars, env, embedded };
   } catch (error) {
     await embedded?.stop();
     throw error;

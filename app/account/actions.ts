@@ -1,0 +1,77 @@
+"use server";
+// Server actions behind /account: the session, then lib/account-actions.ts, then a fresh page.
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { deleteUserData } from "@/lib/account-data";
+import {
+  addChildFor,
+  recordCheckInFor,
+  removeChildFor,
+  savePlanFor,
+  setPausedFor,
+  updateChildFor,
+  type FormState,
+  type Outcome,
+} from "@/lib/account-actions";
+import { signOut } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { requireUserId } from "@/lib/session";
+import { formValues } from "@/lib/validations/account";
+
+export type { FormState };
+
+function settle(outcome: Outcome | "ok"): FormState {
+  if (outcome === "not-found") notFound();
+  if (outcome === "ok") {
+    revalidatePath("/account");
+    return { ok: true, values: {}, errors: {} };
+  }
+  if (outcome.ok) revalidatePath("/account");
+  return outcome;
+}
+
+export async function addChild(_previous: FormState, form: FormData): Promise<FormState> {
+  return settle(await addChildFor(getDb(), await requireUserId(), formValues(form)));
+}
+
+export async function updateChild(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  return settle(await updateChildFor(getDb(), await requireUserId(), childId, formValues(form)));
+}
+
+export async function removeChild(childId: string): Promise<void> {
+  settle(await removeChildFor(getDb(), await requireUserId(), childId));
+}
+
+export async function savePlan(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  return settle(await savePlanFor(getDb(), await requireUserId(), childId, formValues(form)));
+}
+
+export async function setPaused(childId: string, paused: boolean): Promise<void> {
+  settle(await setPausedFor(getDb(), await requireUserId(), childId, paused));
+}
+
+export async function recordCheckIn(
+  childId: string,
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  return settle(await recordCheckInFor(getDb(), await requireUserId(), childId, formValues(form)));
+}
+
+export async function deleteAccount(_previous: FormState, form: FormData): Promise<FormState> {
+  const userId = await requireUserId();
+  if (form.get("confirm") !== "delete") {
+    return {
+      ok: false,
+      values: {},
+      errors: { confirm: "Tick the box to confirm that you want to delete everything." },
+    };
+  }
+  await deleteUserData(getDb(), userId);
+  await signOut({ redirect: false });
+  redirect("/?deleted=1");
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,182 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import {
+  addChild,
+  recordCheckIn,
+  removeChild,
+  savePlan,
+  setPaused,
+  signOutAction,
+  updateChild,
+} from "@/app/account/actions";
+import { CheckInForm } from "@/components/account/check-in-form";
+import { ChildForm } from "@/components/account/child-form";
+import { PlanForm } from "@/components/account/plan-form";
+import { secondaryButtonClass } from "@/components/ui/field";
+import { ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
+import { ageGroupOn, suggestedTopic } from "@/lib/children";
+import { findGuideKind } from "@/lib/content/taxonomy";
+import { getDb } from "@/lib/db";
+import { describeRule, formatLocal, ruleOf } from "@/lib/plans";
+import { requireUserId } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };
+
+export default async function AccountPage() {
+  const userId = await requireUserId();
+  const now = new Date();
+  const user = await getDb().user.findUniqueOrThrow({
+    where: { id: userId },
+    include: {
+      children: {
+        orderBy: { createdAt: "asc" },
+        include: { plan: true, checkIns: { orderBy: { talkedAt: "desc" }, take: 20 } },
+      },
+    },
+  });
+  const timeZones = Intl.supportedValuesOf("timeZone");
+
+  return (
+    <>
+      <h1>Your monthly check-ins</h1>
+      <p>
+        Signed in as <strong>{user.email}</strong>.{" "}
+        <Link href="/account/data">Download or delete your data</Link>.
+      </p>
+      <form action={signOutAction}>
+        <button type="submit" className={secondaryButtonClass}>
+          Sign out
+        </button>
+      </form>
+
+      {user.children.length === 0 && (
+        <p className="mt-8">Add a child below to set up a monthly reminder to talk with them.</p>
+      )}
+
+      {user.children.map((child, index) => {
+        const group = findAgeGroup(ageGroupOn(child, now))!;
+        const name = child.label ?? `Child ${index + 1}`;
+        const topic = findGuideKind(suggestedTopic(child.checkIns))!;
+        const headingId = `child-${child.id}`;
+        const planValues = child.plan && {
+          ruleKind: child.plan.ruleKind,
+          dayOfMonth: String(child.plan.dayOfMonth ?? 1),
+          nth: String(child.plan.nth ?? 1),
+          weekday: String(child.plan.weekday ?? 7),
+          localTime: child.plan.localTime,
+          timeZone: child.plan.timeZone,
+          email: child.plan.emailEnabled ? "on" : "",
+          calendar: child.plan.calendarEnabled ? "on" : "",
+        };
+        return (
+          <section
+            key={child.id}
+            aria-labelledby={headingId}
+            className="mt-10 rounded-lg border border-brand-100 p-5 dark:border-night-raised"
+          >
+            <h2 id={headingId} className="mt-0">
+              {name}
+            </h2>
+            <p className="m-0">
+              {ageGroupLabel(group)}
+              {child.birthYear ? " (moves on by itself as they grow)" : ""}.{" "}
+              <Link href={`/guides/${group.slug}`}>Guides for this age</Link>
+            </p>
+
+            <h3>Next check-in</h3>
+            {child.plan ? (
+              <>
+                <p className="m-0" data-testid="next-check-in">
+                  {child.plan.paused ? (
+                    <strong>Paused.</strong>
+                  ) : (
+                    <>
+                      <strong>{formatLocal(child.plan.nextDueAt, child.plan.timeZone)}</strong>, then{" "}
+                      {describeRule(ruleOf(child.plan))} at {child.plan.localTime} ({child.plan.timeZone}).
+                    </>
+                  )}
+                </p>
+                <p className="m-0 mt-1">
+                  Suggested topic: <Link href={`/guides/${group.slug}/${topic.slug}`}>{topic.title}</Link>
+                </p>
+                <form action={setPaused.bind(null, child.id, !child.plan.paused)} className="mt-2">
+                  <button type="submit" className={secondaryButtonClass}>
+                    {child.plan.paused ? "Resume reminders" : "Pause reminders"}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <p className="m-0">No plan yet. Choose when suits you below.</p>
+            )}
+
+            <details className="mt-4" open={!child.plan}>
+              <summary className="cursor-pointer font-semibold">
+                {child.plan ? "Change the plan" : "Set up a check-in plan"}
+              </summary>
+              <PlanForm
+                action={savePlan.bind(null, child.id)}
+                initial={planValues}
+                idPrefix={`plan-${child.id}`}
+                timeZones={timeZones}
+              />
+            </details>
+
+            <h3>Log a talk</h3>
+            <CheckInForm
+              action={recordCheckIn.bind(null, child.id)}
+              suggested={topic.slug}
+              idPrefix={`checkin-${child.id}`}
+            />
+
+            <h3>Recent talks</h3>
+            {child.checkIns.length === 0 ? (
+              <p className="m-0">None logged yet.</p>
+            ) : (
+              <ul>
+                {child.checkIns.slice(0, 5).map((checkIn) => (
+                  <li key={checkIn.id}>
+                    <time dateTime={checkIn.talkedAt.toISOString()}>
+                      {checkIn.talkedAt.toLocaleDateString("en-GB", {
+                        day: "numeric",
+                        month: "long",
+                        year: "numeric",
+                      })}
+                    </time>
+                    : {findGuideKind(checkIn.topic)?.title ?? checkIn.topic}
+                    {checkIn.note ? ` (“${checkIn.note}”)` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            <details className="mt-4">
+              <summary className="cursor-pointer font-semibold">Edit or remove {name}</summary>
+              <ChildForm
+                action={updateChild.bind(null, child.id)}
+                initial={{
+                  label: child.label ?? "",
+                  ageBy: child.birthYear ? "birth" : "group",
+                  ageGroup: child.ageGroup ?? "",
+                  birthMonth: child.birthMonth ? String(child.birthMonth) : "",
+                  birthYear: child.birthYear ? String(child.birthYear) : "",
+                }}
+                submitLabel="Save changes"
+                idPrefix={`child-${child.id}`}
+              />
+              <form action={removeChild.bind(null, child.id)} className="mt-4">
+                <button type="submit" className={secondaryButtonClass}>
+                  Remove {name} and their check-ins
+                </button>
+              </form>
+            </details>
+          </section>
+        );
+      })}
+
+      <section aria-labelledby="add-child" className="mt-10">
+        <h2 id="add-child">Add a child</h2>
+        <ChildForm action={addChild} initial={{}} submitLabel="Add child" idPrefix="new-child" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useActionState } from "react";
+import type { FormState } from "@/app/account/actions";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { TOPICS } from "@/lib/content/taxonomy";
+
+export function CheckInForm({
+  action,
+  suggested,
+  idPrefix,
+}: {
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  suggested: string;
+  idPrefix: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { ok: true, values: {}, errors: {} });
+  const e = state.errors;
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const noteHint = "Optional, and only for you. Up to 1,000 characters.";
+  return (
+    <form action={formAction} noValidate>
+      <Field id={id("topic")} label="What did you talk about?" error={e.topic}>
+        <select
+          id={id("topic")}
+          name="topic"
+          defaultValue={state.values.topic ?? suggested}
+          className={inputClass}
+          {...describedBy(id("topic"), undefined, e.topic)}
+        >
+          {TOPICS.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id("note")} label="Note" hint={noteHint} error={e.note}>
+        <textarea
+          id={id("note")}
+          name="note"
+          rows={2}
+          maxLength={1000}
+          defaultValue={state.values.note ?? ""}
+          className={inputClass}
+          {...describedBy(id("note"), noteHint, e.note)}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass} mt-3`}>
+        We talked
+      </button>
+      <p role="status" className="m-0 mt-2">
+        {state.ok ? state.message : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { useActionState } from "react";
+import { requestSignIn, type SignInState } from "@/app/(site)/signin/actions";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+
+export function SignInForm() {
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignIn, { email: "" });
+  const hint = "We will email you a link to sign in. No password needed.";
+  return (
+    <form action={action} noValidate className="mt-6">
+      <Field id="email" label="Your email address" hint={hint} error={state.error}>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          key={state.email}
+          className={inputClass}
+          {...describedBy("email", hint, state.error)}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass} mt-4`}>
+        Email me a sign-in link
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+// Everything we hold about a parent, to take away or to delete in one step.
+import type { PrismaClient } from "@/prisma/generated/client";
+
+/** All of a user's data as plain JSON, without secrets (session and sign-in tokens). */
+export async function exportUserData(db: PrismaClient, userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: {
+      children: {
+        include: { plan: true, checkIns: { orderBy: { talkedAt: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      },
+      sessions: { select: { expires: true, createdAt: true } },
+    },
+  });
+  return {
+    exportedAt: new Date().toISOString(),
+    account: { email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt },
+    sessions: user.sessions,
+    children: user.children.map((child) => ({
+      label: child.label,
+      ageGroup: child.ageGroup,
+      birthMonth: child.birthMonth,
+      birthYear: child.birthYear,
+      createdAt: child.createdAt,
+      plan: child.plan && {
+        ruleKind: child.plan.ruleKind,
+        dayOfMonth: child.plan.dayOfMonth,
+        nth: child.plan.nth,
+        weekday: child.plan.weekday,
+        localTime: child.plan.localTime,
+        timeZone: child.plan.timeZone,
+        email: child.plan.emailEnabled,
+        calendar: child.plan.calendarEnabled,
+        paused: child.plan.paused,
+        nextDueAt: child.plan.nextDueAt,
+      },
+      checkIns: child.checkIns.map((c) => ({ topic: c.topic, note: c.note, talkedAt: c.talkedAt })),
+    })),
+  };
+}
+
+/**
+ * Deletes the user and everything that belongs to them, in one transaction: sessions, accounts,
+ * children, plans and check-ins (by cascade), and their unused sign-in tokens.
+ */
+export async function deleteUserData(db: PrismaClient, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) return;
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await tx.user.delete({ where: { id: userId } });
+  });
+}

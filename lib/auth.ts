@@ -1,0 +1,83 @@
+// Sign-in with an emailed magic link (Auth.js v5), users and sessions stored through Prisma.
+// Links work once and expire after 24 hours; the email is sent through lib/mail.ts.
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { getDb } from "@/lib/db";
+import { getEnv, type Env } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+// Links in emails use APP_URL, never the Host header of whoever asked for the email. Auth.js reads
+// AUTH_URL before it builds its configuration, so it is set as this module loads.
+process.env.AUTH_URL ??= `${getEnv().APP_URL}/api/auth`;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig(getEnv(), getDb()));
+
+/** The Auth.js configuration, for the app and for tests that drive Auth.js directly. */
+export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
+  const email: EmailConfig = {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: env.MAIL_FROM,
+    maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+    async sendVerificationRequest({ identifier, url }) {
+      await sendMail(signInEmail(identifier, url), env);
+    },
+  };
+  return {
+    basePath: "/api/auth",
+    adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    providers: [email],
+    callbacks: {
+      // Send the browser on within this site only, resolved against APP_URL (the origin Auth.js
+      // derives from the request can differ behind a proxy or on loopback).
+      redirect({ url }) {
+        const base = env.APP_URL;
+        if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
+        try {
+          if (new URL(url).origin === new URL(base).origin) return url;
+        } catch {
+          // not a URL: fall through to the home page
+        }
+        return `${base}/account`;
+      },
+    },
+  };
+}
+
+export function signInEmail(to: string, url: string) {
+  const text = [
+    "Sign in to Talk Often",
+    "",
+    "Use this link to sign in. It works once, and only for the next 24 hours:",
+    url,
+    "",
+    "If you did not ask to sign in, you can ignore this email. Nobody can sign in without the link,",
+    "and we will not email you again unless someone asks for another link.",
+    "",
+    "Talk Often",
+  ].join("\n");
+  const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1c2421">
+<h1 style="font-size:22px">Sign in to Talk Often</h1>
+<p>Use this button to sign in. It works once, and only for the next 24 hours.</p>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Sign in</a></p>
+<p>Or copy this link into your browser:<br><span style="word-break:break-all">${escapeHtml(url)}</span></p>
+<p>If you did not ask to sign in, you can ignore this email. Nobody can sign in without the link.</p>
+</body></html>`;
+  return { to, subject: "Your sign-in link for Talk Often", text, html };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+}

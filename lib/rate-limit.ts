@@ -1,0 +1,27 @@
+// Fixed-window rate limits kept in PostgreSQL, so they hold across app instances. Keys are hashed
+// before they are stored: the table never holds an email address or an IP address.
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+export type Limit = { name: string; max: number; windowMs: number };
+
+/** Counts one use of `subject` under `limit`; true when it is still within the limit. */
+export async function allow(
+  db: PrismaClient,
+  limit: Limit,
+  subject: string,
+  now = new Date(),
+): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  const key = `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "count"`;
+  // Old windows are of no further use.
+  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}`;
+  return (row?.count ?? 0) <= limit.max;
+}
+
+export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", max: 3, windowMs: 15 * 60_000 };
+export const SIGN_IN_PER_IP: Limit = { name: "signin-ip", max: 10, windowMs: 15 * 60_000 };

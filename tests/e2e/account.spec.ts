@@ -1,0 +1,188 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Page } from "@playwright/test";
+import { listOutbox } from "@/lib/outbox";
+import { signLink } from "@/lib/signed-links";
+import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
+import { expect, test, expectNoAxeViolations } from "./fixtures";
+
+const dataDir = process.env.E2E_DATA_DIR!;
+
+async function signInAs(page: Page, email: string, { checkAccessibility = true } = {}) {
+  await page.goto("/signin");
+  if (checkAccessibility) await expectNoAxeViolations(page); // axe needs JavaScript in the page
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const message = (await listOutbox(dataDir)).find((m) => m.to === email);
+  expect(message?.subject).toBe("Your sign-in link for Talk Often");
+  await page.goto(message!.links[0]!);
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
+  const server = await startEmbeddedPostgres({ dataDir }); // the one the app under test runs on
+  const client = new pg.Client({ connectionString: server.url() });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function addChild(page: Page, label: string, ageGroup: string) {
+  const form = page.getByRole("region", { name: "Add a child" });
+  await form.getByLabel("Label").fill(label);
+  await form.getByLabel("Age group", { exact: true }).selectOption(ageGroup);
+  await form.getByRole("button", { name: "Add child" }).click();
+}
+
+const unique = () => `parent-${randomBytes(4).toString("hex")}@example.org`;
+
+test.use({
+  timezoneId: "Australia/Sydney",
+  extraHTTPHeaders: { "X-Forwarded-For": `10.0.${Math.floor(Math.random() * 250)}.1` },
+});
+
+test("a new parent signs in, adds a child, plans check-ins, logs a talk, exports and deletes their data", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const email = unique();
+  await signInAs(page, email);
+  await expectNoAxeViolations(page);
+
+  await addChild(page, "K", "8-10");
+  await expect(page.getByRole("heading", { name: "K", level: 2, exact: true })).toBeVisible();
+
+  const child = page.getByRole("region", { name: "K", exact: true });
+  await expect(child.getByLabel("Time zone")).toHaveValue("Australia/Sydney"); // from the browser
+  await child.getByRole("button", { name: "Save check-in plan" }).click();
+  await expect(child.getByTestId("next-check-in")).toContainText(/GMT\+11|AEDT/);
+  await expect(child.getByTestId("next-check-in")).toContainText("19:00");
+  await expectNoAxeViolations(page);
+
+  await child.getByLabel("What did you talk about?").selectOption("live-streaming");
+  await child.getByLabel("Note").fill("Talked about gifts in games.");
+  await child.getByRole("button", { name: "We talked" }).click();
+  await expect(child.getByText(/Live streaming \(“Talked about gifts in games.”\)/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Download or delete your data" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your data");
+  await expectNoAxeViolations(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Download everything/ }).click(),
+  ]);
+  const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(exported.account.email).toBe(email);
+  expect(exported.children[0]).toMatchObject({ label: "K", ageGroup: "8-10" });
+  expect(exported.children[0].checkIns[0]).toMatchObject({
+    topic: "live-streaming",
+    note: "Talked about gifts in games.",
+  });
+
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Tick the box to confirm")).toBeVisible();
+  expect(await query('SELECT 1 FROM "User" WHERE email = $1', [email])).toHaveLength(1);
+  await page.getByLabel(/I want to delete my account/).check();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/\?deleted=1$/);
+  expect(await query('SELECT 1 FROM "User" WHERE email = $1', [email])).toHaveLength(0);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("a form with a mistake shows the error next to the field and keeps what was typed, without JavaScript", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": "10.1.0.1" },
+  });
+  const page = await context.newPage();
+  await signInAs(page, unique(), { checkAccessibility: false });
+  let form = page.getByRole("region", { name: "Add a child" });
+  await form.getByLabel("Label").fill("Bo");
+  await form.getByLabel("Give their birth month and year").check();
+  await form.getByLabel("Birth month", { exact: true }).selectOption("3");
+  await form.getByLabel("Birth year").fill("1990");
+  await form.getByRole("button", { name: "Add child" }).click();
+  form = page.getByRole("region", { name: "Add a child" });
+  await expect(form.getByText(/Enter the year they were born, between/)).toBeVisible();
+  await expect(form.getByLabel("Birth year")).toHaveValue("1990");
+  await expect(form.getByLabel("Birth year")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Label")).toHaveValue("Bo");
+  await expect(form.getByLabel("Birth month", { exact: true })).toHaveValue("3");
+  await context.close();
+});
+
+test("asking for too many sign-in emails gives a clear message, the same for any address", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "10.2.0.1" } });
+  const page = await context.newPage();
+  const email = unique();
+  for (let i = 0; i < 3; i += 1) {
+    await page.goto("/signin");
+    await page.getByLabel("Your email address").fill(email);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page).toHaveURL(/check-email/);
+  }
+  await page.goto("/signin");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText(/Too many sign-in emails have been asked for just now/)).toBeVisible();
+  await expect(page.getByLabel("Your email address")).toHaveValue(email);
+  await context.close();
+});
+
+test("a 'We talked' link opens a confirmation, and only its POST records the talk, once", async ({
+  page,
+}) => {
+  await signInAs(page, unique());
+  await addChild(page, "L", "11-13");
+  await expect(page.getByRole("heading", { name: "L", level: 2, exact: true })).toBeVisible();
+  const [child] = await query<{ id: string }>(
+    `SELECT id FROM "Child" WHERE label = 'L' ORDER BY "createdAt" DESC LIMIT 1`,
+  );
+  const secret = readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
+  const token = signLink(secret, "checkin", child!.id, { topic: "fake-identities", ttlMs: 60_000 });
+  const count = async () => (await query(`SELECT 1 FROM "CheckIn" WHERE "childId" = $1`, [child!.id])).length;
+
+  const anonymous = await page.context().browser()!.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto(`/checkin/${token}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Did you talk with L?");
+  await expectNoAxeViolations(visitor);
+  expect(await count()).toBe(0);
+  await visitor.getByRole("button", { name: "Yes, we talked" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Thank you, that's logged");
+  await visitor.goto(`/checkin/${token}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Thank you, that's logged");
+  expect(await count()).toBe(1);
+
+  await visitor.goto(`/checkin/${token.slice(0, -2)}xx`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await anonymous.close();
+});
+
+test("guide pages stay static: prerendered, with no session lookup or cookie", async ({ request }) => {
+  for (const path of ["/", "/guides/8-10", "/guides/8-10/live-streaming"]) {
+    const response = await request.get(path);
+    expect(response.headers()["x-nextjs-prerender"], path).toMatch(/^1(, 1)*$/);
+    expect(response.headers()["set-cookie"], path).toBeUndefined();
+  }
+});
+
+test("account pages ask a visitor without a session to sign in", async ({ request }) => {
+  for (const path of ["/account", "/account/data"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers()["location"], path).toMatch(/\/signin$/);
+  }
+  expect((await request.get("/account/data/export")).status()).toBe(401);
+});
