@@ -10,6 +10,7 @@ export const metadata: Metadata = {
   // Canonical URLs, the sitemap and Open Graph images are absolute, from APP_URL at build time.
   metadataBase: new URL(getEnv().APP_URL),
   openGraph: { siteName: "Talk Often", locale: "en_GB", type: "website" },
+  icons: { icon: "/icon.svg" },
   title: {
     default: "Talk Often: keep talking with your child about staying safe online",
     template: "%s · Talk Often",
