@@ -11,9 +11,15 @@ export function linkSecret(): string {
   return secret;
 }
 
-export function checkInLink(childId: string, topic: string, now = new Date()): string {
-  const token = signLink(linkSecret(), "checkin", childId, { topic, ttlMs: CHECK_IN_LINK_TTL_MS, now });
-  return `${getEnv().APP_URL}/checkin/${token}`;
+export function checkInLink(
+  childId: string,
+  topic: string,
+  now = new Date(),
+  env: { AUTH_SECRET?: string; APP_URL: string } = getEnv(),
+): string {
+  const secret = env.AUTH_SECRET ?? linkSecret();
+  const token = signLink(secret, "checkin", childId, { topic, ttlMs: CHECK_IN_LINK_TTL_MS, now });
+  return `${env.APP_URL}/checkin/${token}`;
 }
 
 export function readCheckInToken(token: string, now = new Date()): LinkPayload | null {

@@ -93,6 +93,11 @@ const envSchema = z
       .optional(),
     APP_URL: urlWithScheme(["http", "https"], "https://talkoften.example").optional(),
     SMTP_URL: urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.com:465").optional(),
+    /** Bearer token for POST /api/cron/reminders; the endpoint is off when unset. */
+    CRON_SECRET: z
+      .string()
+      .min(24, "must be at least 24 characters long; generate one with `openssl rand -hex 24`")
+      .optional(),
     MAIL_FROM: z
       .string()
       .regex(

@@ -11,6 +11,8 @@ export type MailMessage = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** A Message-ID to use instead of a generated one, e.g. the same one on every retry. */
+  messageId?: string;
 };
 
 export type SentMail = { messageId: string; transport: "smtp" | "outbox" };

@@ -3,7 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-export type LinkPurpose = "checkin";
+export type LinkPurpose = "checkin" | "unsubscribe";
 
 const payloadSchema = z.object({
   p: z.string(), // purpose

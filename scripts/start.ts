@@ -2,6 +2,7 @@
 // DATABASE_URL is not set, applies migrations, builds when the build is missing or stale, and
 // serves on PORT. Ctrl-C (or SIGTERM) stops the server and then PostgreSQL, cleanly.
 // `npm run dev` (--dev) does the same with `next dev` and no build.
+import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
 import { exitOnEnvError, resolveRuntimeEnv, runBin } from "./runtime-env";
 
@@ -12,11 +13,13 @@ const { vars, env, embedded } = runtime;
 
 let stopping = false;
 let current: ReturnType<typeof runBin> | null = null;
+let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
 
 async function shutdown(code: number): Promise<never> {
   stopping = true;
   current?.kill("SIGTERM");
   await current?.done.catch(() => {});
+  await worker?.stop().catch((error: unknown) => console.error(error));
   if (embedded?.startedHere) {
     console.log("Stopping the embedded PostgreSQL…");
     await embedded.stop();
@@ -55,6 +58,13 @@ if (!dev) {
     await step("Building for production (first start or sources changed)", "next", "next", ["build"]);
     await recordBuild(root, hash);
   }
+}
+
+// The reminder worker runs in this process, beside the web server (set WORKER=off to run it elsewhere).
+if (process.env.WORKER !== "off") {
+  Object.assign(process.env, vars);
+  worker = await startWorker(env);
+  console.log("\n▸ Reminder worker running: every minute it sends the check-ins that are due.");
 }
 
 console.log(

@@ -1,0 +1,83 @@
+// Finds due plans and, in one transaction each batch, records one Delivery per plan and month,
+// enqueues its job, and moves the plan on to its next occurrence. A plan missed while every worker
+// was down is sent once, not once per missed minute; one more than 7 days late is skipped.
+import type { PrismaClient } from "@/prisma/generated/client";
+import { nextDueAfter } from "@/lib/plans";
+import { localMonthOf } from "@/lib/recurrence";
+
+export const DELIVER_TASK = "deliver_reminder";
+export const MAX_LATENESS_MS = 7 * 24 * 60 * 60 * 1000;
+/** Enough attempts for graphile-worker's back-off (e^n seconds, at most e^10) to span over 24 hours. */
+export const MAX_ATTEMPTS = 25;
+
+export type DispatchSummary = {
+  due: number;
+  enqueued: number;
+  skippedLate: number;
+  alreadyQueued: number;
+  noEmail: number;
+};
+
+type DuePlan = {
+  id: string;
+  ruleKind: "DAY_OF_MONTH" | "LAST_DAY" | "NTH_WEEKDAY";
+  dayOfMonth: number | null;
+  nth: number | null;
+  weekday: number | null;
+  localTime: string;
+  timeZone: string;
+  emailEnabled: boolean;
+  nextDueAt: Date;
+};
+
+export async function dispatchDuePlans(
+  db: PrismaClient,
+  now = new Date(),
+  batchSize = 500,
+): Promise<DispatchSummary> {
+  const summary: DispatchSummary = { due: 0, enqueued: 0, skippedLate: 0, alreadyQueued: 0, noEmail: 0 };
+  for (;;) {
+    const batch = await db.$transaction(async (tx) => {
+      // SKIP LOCKED: two dispatchers at once take different plans instead of waiting or doubling.
+      const plans = await tx.$queryRaw<DuePlan[]>`
+        SELECT id, "ruleKind", "dayOfMonth", nth, weekday, "localTime", "timeZone", "emailEnabled", "nextDueAt"
+        FROM "CheckInPlan"
+        WHERE paused = false AND "nextDueAt" <= ${now}
+        ORDER BY "nextDueAt"
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED`;
+      for (const plan of plans) {
+        const month = localMonthOf(plan.nextDueAt, plan.timeZone);
+        const late = now.getTime() - plan.nextDueAt.getTime() > MAX_LATENESS_MS;
+        if (!plan.emailEnabled) {
+          summary.noEmail += 1;
+        } else {
+          const status = late ? "SKIPPED" : "QUEUED";
+          const inserted = await tx.$queryRaw<{ id: string }[]>`
+            INSERT INTO "Delivery" (id, "planId", month, "dueAt", status, "lastError", "updatedAt")
+            VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${plan.id}, ${month}, ${plan.nextDueAt},
+                    ${status}::"DeliveryStatus", ${late ? "more than 7 days late when a worker found it" : null}, now())
+            ON CONFLICT ("planId", month) DO NOTHING
+            RETURNING id`;
+          if (inserted.length === 0) summary.alreadyQueued += 1;
+          else if (late) summary.skippedLate += 1;
+          else {
+            await tx.$executeRaw`SELECT graphile_worker.add_job(
+              ${DELIVER_TASK}, json_build_object('deliveryId', ${inserted[0]!.id}::text),
+              max_attempts => ${MAX_ATTEMPTS}::int, job_key => ${`delivery:${inserted[0]!.id}`}::text)`;
+            summary.enqueued += 1;
+          }
+        }
+        // On to the next occurrence after now: missed months are not caught up one by one.
+        const after = new Date(Math.max(now.getTime(), plan.nextDueAt.getTime()));
+        await tx.checkInPlan.update({
+          where: { id: plan.id },
+          data: { nextDueAt: nextDueAfter(plan, after) },
+        });
+      }
+      return plans.length;
+    });
+    summary.due += batch;
+    if (batch < batchSize) return summary;
+  }
+}

@@ -1,0 +1,100 @@
+// The reminder worker on graphile-worker: a periodic task that dispatches due plans every minute,
+// and the delivery task. The same code runs long-lived (npm run worker, npm start), once from cron
+// (POST /api/cron/reminders) and once as if at a given instant (npm run reminders:dispatch).
+import {
+  Logger,
+  parseCrontab,
+  run,
+  runMigrations,
+  runOnce,
+  type Runner,
+  type TaskList,
+} from "graphile-worker";
+import { createDb } from "@/lib/db";
+import type { Env } from "@/lib/env";
+import { deliverReminder, type DeliveryOutcome } from "@/lib/reminders/deliver";
+import { DELIVER_TASK, dispatchDuePlans, type DispatchSummary } from "@/lib/reminders/dispatch";
+
+const DISPATCH_TASK = "dispatch_due_reminders";
+
+function taskList(
+  env: Env,
+  db: ReturnType<typeof createDb>,
+  onOutcome?: (outcome: DeliveryOutcome) => void,
+): TaskList {
+  return {
+    [DISPATCH_TASK]: async () => {
+      await dispatchDuePlans(db);
+    },
+    [DELIVER_TASK]: async (payload) => {
+      const { deliveryId } = payload as { deliveryId: string };
+      // Not `onOutcome?.(await …)`: optional calls skip evaluating their arguments.
+      const outcome = await deliverReminder(db, env, deliveryId);
+      onOutcome?.(outcome);
+    },
+  };
+}
+
+function databaseUrl(env: Env): string {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: start the worker with `npm run worker`.");
+  return env.DATABASE_URL;
+}
+
+/** A long-running worker; `stop()` finishes in-flight sends, then resolves. */
+export async function startWorker(
+  env: Env,
+  options: { concurrency?: number; dispatchEveryMinute?: boolean } = {},
+) {
+  const connectionString = databaseUrl(env);
+  const db = createDb(connectionString);
+  const runner: Runner = await run({
+    connectionString,
+    concurrency: options.concurrency ?? 5,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    taskList: taskList(env, db),
+    parsedCronItems: options.dispatchEveryMinute === false ? [] : parseCrontab(`* * * * * ${DISPATCH_TASK}`),
+    logger: quietLogger(),
+  });
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Dispatches what is due at `now`, then sends every queued delivery that can go now. */
+export type RunSummary = DispatchSummary & {
+  sent: number;
+  skipped: number;
+  failed: number;
+  retrying: number;
+};
+
+export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunSummary> {
+  const connectionString = databaseUrl(env);
+  const db = createDb(connectionString);
+  const outcomes = { sent: 0, skipped: 0, failed: 0, gone: 0 };
+  try {
+    await runMigrations({ connectionString, logger: quietLogger() });
+    const summary = await dispatchDuePlans(db, now);
+    await runOnce({
+      connectionString,
+      taskList: taskList(env, db, (outcome) => (outcomes[outcome] += 1)),
+      logger: quietLogger(),
+    });
+    const retrying = await db.delivery.count({ where: { status: "QUEUED", attempts: { gt: 0 } } });
+    return { ...summary, sent: outcomes.sent, skipped: outcomes.skipped, failed: outcomes.failed, retrying };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function quietLogger() {
+  return new Logger(() => (level: string, message: string) => {
+    if (level === "error" || level === "warning" || process.env.WORKER_DEBUG)
+      console.error(`[worker] ${level}: ${message}`);
+  });
+}

@@ -1,0 +1,222 @@
+// Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
+import { spawn } from "node:child_process";
+import { runMigrations } from "graphile-worker";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseEnv, type Env } from "@/lib/env";
+import { closeMail } from "@/lib/mail";
+import { dispatchDuePlans } from "@/lib/reminders/dispatch";
+import { runRemindersOnce } from "@/lib/reminders/worker";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { seedDuePlans } from "../helpers/reminders";
+import { startSmtpServer, type RecordingSmtpServer } from "../helpers/smtp";
+
+let database: TestDatabase;
+let smtp: RecordingSmtpServer;
+let env: Env;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await runMigrations({ connectionString: database.url });
+  smtp = await startSmtpServer();
+  env = parseEnv({
+    DATABASE_URL: database.url,
+    SMTP_URL: smtp.url,
+    AUTH_SECRET: "r".repeat(40),
+    APP_URL: "https://talkoften.test",
+  });
+});
+afterAll(async () => {
+  closeMail();
+  await smtp?.close();
+  await database?.drop();
+});
+beforeEach(async () => {
+  await database.db.user.deleteMany();
+  await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
+  smtp.messages.length = 0;
+  smtp.refuseWith(null);
+});
+
+async function jobCount(): Promise<number> {
+  const rows = await database.db.$queryRawUnsafe<{ jobs: number }[]>(
+    "SELECT count(*)::int AS jobs FROM graphile_worker._private_jobs",
+  );
+  return rows[0]!.jobs;
+}
+
+const recipients = () => smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : ""));
+
+describe("monthly reminders", () => {
+  it("send one email per due plan, with the month's topic, a starter and the links, and move each plan on", async () => {
+    const now = new Date("2026-12-01T19:00:30Z");
+    await seedDuePlans(database.db, 3, new Date("2026-12-01T19:00:00Z"));
+    const summary = await runRemindersOnce(env, now);
+    expect(summary).toMatchObject({ due: 3, enqueued: 3, sent: 3, failed: 0 });
+    expect(recipients().sort()).toEqual(["p0@example.org", "p1@example.org", "p2@example.org"]);
+
+    const mail = smtp.messages.find((m) => recipients()[smtp.messages.indexOf(m)] === "p1@example.org")!;
+    expect(mail.subject).toBe("This month's talk with C1: healthy relationships");
+    expect(mail.text).toContain("https://talkoften.test/guides/8-10/healthy-relationships");
+    expect(mail.text).toMatch(/We talked: https:\/\/talkoften\.test\/checkin\/\S+/);
+    expect(mail.html).toContain(">We talked</a>");
+    const header = (key: string) =>
+      mail.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n\s*/g, "");
+    expect(header("list-unsubscribe")).toMatch(
+      /^List-Unsubscribe:\s*<https:\/\/talkoften\.test\/api\/unsubscribe\/\S+>$/,
+    );
+    expect(header("list-unsubscribe-post")).toMatch(/^List-Unsubscribe-Post:\s*List-Unsubscribe=One-Click$/);
+
+    const deliveries = await database.db.delivery.findMany();
+    expect(deliveries.every((d) => d.status === "SENT" && d.month === "2026-12" && d.attempts === 1)).toBe(
+      true,
+    );
+    expect(deliveries.map((d) => d.messageId).sort()).toEqual(smtp.messages.map((m) => m.messageId).sort());
+    const plans = await database.db.checkInPlan.findMany();
+    expect(plans.every((p) => p.nextDueAt.toISOString() === "2027-01-01T19:00:00.000Z")).toBe(true);
+
+    // The same instant again sends nothing more.
+    expect(await runRemindersOnce(env, now)).toMatchObject({ due: 0, sent: 0 });
+    expect(smtp.messages).toHaveLength(3);
+  });
+
+  it("enqueue each plan once for its month, even when two dispatchers run at once", async () => {
+    const now = new Date("2026-12-01T19:01:00Z");
+    await seedDuePlans(database.db, 40, new Date("2026-12-01T19:00:00Z"));
+    const [a, b] = await Promise.all([
+      dispatchDuePlans(database.db, now, 7),
+      dispatchDuePlans(database.db, now, 7),
+    ]);
+    expect(a.enqueued + b.enqueued).toBe(40);
+    expect(await database.db.delivery.count()).toBe(40);
+    expect(await jobCount()).toBe(40);
+  });
+
+  it("send a plan missed while workers were down once, and skip (and record) one more than 7 days late", async () => {
+    const now = new Date("2026-12-10T12:00:00Z");
+    const [recent] = await seedDuePlans(database.db, 1, new Date("2026-12-08T19:00:00Z"), "recent");
+    const [stale] = await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"), "stale");
+    const summary = await runRemindersOnce(env, now);
+    expect(summary).toMatchObject({ due: 2, enqueued: 1, skippedLate: 1, sent: 1 });
+    expect(recipients()).toEqual(["recent0@example.org"]);
+    expect(await database.db.delivery.findFirst({ where: { planId: stale } })).toMatchObject({
+      status: "SKIPPED",
+      lastError: expect.stringMatching(/7 days late/),
+    });
+    const plans = await database.db.checkInPlan.findMany({ where: { id: { in: [recent!, stale!] } } });
+    expect(plans.every((p) => p.nextDueAt > now)).toBe(true);
+  });
+
+  it("send nothing to paused, deleted or unsubscribed plans, even when already queued", async () => {
+    const now = new Date("2026-12-01T19:05:00Z");
+    const [paused, unsubscribed, deleted] = await seedDuePlans(
+      database.db,
+      3,
+      new Date("2026-12-01T19:00:00Z"),
+    );
+    await dispatchDuePlans(database.db, now);
+    await database.db.checkInPlan.update({ where: { id: paused }, data: { paused: true } });
+    await database.db.checkInPlan.update({ where: { id: unsubscribed }, data: { emailEnabled: false } });
+    const gone = await database.db.checkInPlan.findUniqueOrThrow({
+      where: { id: deleted },
+      include: { child: true },
+    });
+    await database.db.user.delete({ where: { id: gone.child.userId } });
+
+    const summary = await runRemindersOnce(env, now);
+    expect(summary).toMatchObject({ sent: 0, skipped: 2 });
+    expect(smtp.messages).toHaveLength(0);
+    expect(
+      await database.db.delivery.findMany({
+        orderBy: { lastError: "asc" },
+        select: { status: true, lastError: true },
+      }),
+    ).toEqual([
+      { status: "SKIPPED", lastError: "email turned off (unsubscribed)" },
+      { status: "SKIPPED", lastError: "plan paused" },
+    ]);
+  });
+
+  it("record a permanent failure (SMTP 5xx) and do not retry it", async () => {
+    await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"));
+    smtp.refuseWith(550);
+    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
+      sent: 0,
+      failed: 1,
+    });
+    const delivery = await database.db.delivery.findFirstOrThrow();
+    expect(delivery).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: expect.stringMatching(/^SMTP 550/),
+    });
+    expect(await jobCount()).toBe(0);
+  });
+
+  it("retry a transient failure (SMTP 4xx) with back-off, and deliver once the server recovers", async () => {
+    await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"));
+    smtp.refuseWith(451);
+    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
+      sent: 0,
+      retrying: 1,
+    });
+    const [job] = await database.db.$queryRawUnsafe<
+      { attempts: number; max_attempts: number; run_at: Date }[]
+    >("SELECT attempts, max_attempts, run_at FROM graphile_worker._private_jobs");
+    expect(job).toMatchObject({ attempts: 1, max_attempts: 25 });
+    expect(job!.run_at.getTime()).toBeGreaterThan(Date.now()); // backing off
+    smtp.refuseWith(null);
+    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the wait
+    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({ sent: 1 });
+    expect(smtp.messages).toHaveLength(1);
+    expect(await database.db.delivery.findFirstOrThrow()).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+      lastError: null,
+    });
+  });
+});
+
+describe("two worker processes at once", () => {
+  it("send each of 300 due plans exactly one email", { timeout: 120_000 }, async () => {
+    const due = 300;
+    await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "w");
+    await dispatchDuePlans(database.db);
+    let output = "";
+    const workers = [0, 1].map(() =>
+      spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--no-cron"], {
+        env: {
+          ...process.env,
+          DATABASE_URL: env.DATABASE_URL,
+          SMTP_URL: env.SMTP_URL,
+          AUTH_SECRET: env.AUTH_SECRET,
+          APP_URL: env.APP_URL,
+          NODE_ENV: "test",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
+    for (const worker of workers) {
+      worker.stdout!.on("data", (chunk) => (output += chunk));
+      worker.stderr!.on("data", (chunk) => (output += chunk));
+    }
+    try {
+      await Promise.race([
+        smtp.waitFor(due),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`workers did not deliver in time:\n${output}`)), 90_000),
+        ),
+      ]);
+      // Give any duplicate a moment to arrive before counting.
+      const settle = Date.now() + 2000;
+      while (Date.now() < settle) await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      for (const worker of workers) worker.kill("SIGTERM");
+      await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
+    }
+    const counts = new Map<string, number>();
+    for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+    expect(counts.size).toBe(due);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);
+  });
+});
