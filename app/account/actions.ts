@@ -6,6 +6,7 @@ import { deleteUserData } from "@/lib/account-data";
 import {
   addChildFor,
   recordCheckInFor,
+  regenerateCalendarFor,
   removeChildFor,
   savePlanFor,
   setPausedFor,
@@ -58,6 +59,10 @@ export async function recordCheckIn(
   return settle(await recordCheckInFor(getDb(), await requireUserId(), childId, formValues(form)));
 }
 
+export async function regenerateCalendar(childId: string): Promise<void> {
+  settle(await regenerateCalendarFor(getDb(), await requireUserId(), childId));
+}
+
 export async function deleteAccount(_previous: FormState, form: FormData): Promise<FormState> {
   const userId = await requireUserId();
   if (form.get("confirm") !== "delete") {
@@ -67,8 +72,9 @@ export async function deleteAccount(_previous: FormState, form: FormData): Promi
       errors: { confirm: "Tick the box to confirm that you want to delete everything." },
     };
   }
-  await deleteUserData(getDb(), userId);
+  // Sign out first, so that Auth.js removes the session it knows about before everything goes.
   await signOut({ redirect: false });
+  await deleteUserData(getDb(), userId);
   redirect("/?deleted=1");
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import {
   addChild,
   recordCheckIn,
+  regenerateCalendar,
   removeChild,
   savePlan,
   setPaused,
@@ -17,6 +18,7 @@ import { ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { ageGroupOn, suggestedTopic } from "@/lib/children";
 import { findGuideKind } from "@/lib/content/taxonomy";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { describeRule, formatLocal, ruleOf } from "@/lib/plans";
 import { requireUserId } from "@/lib/session";
 
@@ -99,6 +101,26 @@ export default async function AccountPage() {
                 <p className="m-0 mt-1">
                   Suggested topic: <Link href={`/guides/${group.slug}/${topic.slug}`}>{topic.title}</Link>
                 </p>
+                {child.plan.calendarEnabled && child.plan.calendarToken && (
+                  <div className="mt-2" data-testid="calendar-feed">
+                    <p className="m-0">
+                      In your calendar:{" "}
+                      <a
+                        href={`${getEnv().APP_URL.replace(/^https?:/, "webcal:")}/api/calendar/${child.plan.calendarToken}.ics`}
+                      >
+                        subscribe in your calendar app
+                      </a>{" "}
+                      or{" "}
+                      <a href={`/api/calendar/${child.plan.calendarToken}.ics`}>download the calendar file</a>
+                      . Keep this address private.
+                    </p>
+                    <form action={regenerateCalendar.bind(null, child.id)} className="mt-1">
+                      <button type="submit" className={secondaryButtonClass}>
+                        Make a new calendar address (the old one stops working)
+                      </button>
+                    </form>
+                  </div>
+                )}
                 <form action={setPaused.bind(null, child.id, !child.plan.paused)} className="mt-2">
                   <button type="submit" className={secondaryButtonClass}>
                     {child.plan.paused ? "Resume reminders" : "Pause reminders"}

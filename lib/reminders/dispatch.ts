@@ -81,3 +81,22 @@ export async function dispatchDuePlans(
     if (batch < batchSize) return summary;
   }
 }
+
+/** A send takes seconds: a job locked for longer than this belongs to a worker that died. */
+export const ABANDONED_AFTER_MS = 5 * 60_000;
+
+/**
+ * Frees the jobs of workers that died mid-send (killed, out of memory, machine lost), so that
+ * another worker retries them now rather than after graphile-worker's four-hour lock timeout.
+ */
+export async function reclaimAbandonedJobs(
+  db: PrismaClient,
+  olderThanMs = ABANDONED_AFTER_MS,
+): Promise<number> {
+  const rows = await db.$queryRaw<{ worker: string }[]>`
+    SELECT DISTINCT locked_by AS worker FROM graphile_worker.jobs
+    WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => ${olderThanMs / 1000}::float8)`;
+  if (rows.length === 0) return 0;
+  await db.$executeRaw`SELECT graphile_worker.force_unlock_workers(${rows.map((r) => r.worker)}::text[])`;
+  return rows.length;
+}

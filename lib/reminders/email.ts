@@ -56,7 +56,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     `Read the five-minute guide: ${links.guide}`,
     "",
     `We talked: ${links.talked}`,
-    `Skip, pause or change these reminders: ${links.manage}`,
+    `Pause or change these reminders: ${links.manage}`,
     `Stop these emails: ${links.unsubscribe}`,
     "",
     "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/",
@@ -72,7 +72,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
 <p style="margin:0 0 4px">Then you could ask:</p>
 <ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
 <p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the five-minute guide</a></p>
-<p>${button(links.talked, "We talked", true)}${button(links.manage, "Skip this month")}${button(links.manage, "Pause")}${button(links.manage, "Manage")}</p>
+<p>${button(links.talked, "We talked", true)}${button(links.manage, "Pause or change reminders")}</p>
 <p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
 <a href="${escapeHtml(links.unsubscribe)}" style="color:#4a5752">Stop these emails</a></p>
 </td></tr></table></body></html>`;

@@ -13,7 +13,12 @@ import {
 import { createDb } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { deliverReminder, type DeliveryOutcome } from "@/lib/reminders/deliver";
-import { DELIVER_TASK, dispatchDuePlans, type DispatchSummary } from "@/lib/reminders/dispatch";
+import {
+  DELIVER_TASK,
+  dispatchDuePlans,
+  reclaimAbandonedJobs,
+  type DispatchSummary,
+} from "@/lib/reminders/dispatch";
 
 const DISPATCH_TASK = "dispatch_due_reminders";
 
@@ -24,6 +29,7 @@ function taskList(
 ): TaskList {
   return {
     [DISPATCH_TASK]: async () => {
+      await reclaimAbandonedJobs(db);
       await dispatchDuePlans(db);
     },
     [DELIVER_TASK]: async (payload) => {
@@ -79,6 +85,7 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
   const outcomes = { sent: 0, skipped: 0, failed: 0, gone: 0 };
   try {
     await runMigrations({ connectionString, logger: quietLogger() });
+    await reclaimAbandonedJobs(db);
     const summary = await dispatchDuePlans(db, now);
     await runOnce({
       connectionString,

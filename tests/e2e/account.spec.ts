@@ -60,7 +60,17 @@ test("a new parent signs in, adds a child, plans check-ins, logs a talk, exports
 
   const child = page.getByRole("region", { name: "K", exact: true });
   await expect(child.getByLabel("Time zone")).toHaveValue("Australia/Sydney"); // from the browser
+  await child.getByLabel("In my calendar").check();
   await child.getByRole("button", { name: "Save check-in plan" }).click();
+  const feed = child.getByTestId("calendar-feed");
+  await expect(feed.getByRole("link", { name: "subscribe in your calendar app" })).toHaveAttribute(
+    "href",
+    /^webcal:\/\/.*\/api\/calendar\/[\w-]+\.ics$/,
+  );
+  const ics = await page.request.get(
+    (await feed.getByRole("link", { name: "download the calendar file" }).getAttribute("href"))!,
+  );
+  expect(await ics.text()).toContain("TZID:Australia/Sydney");
   await expect(child.getByTestId("next-check-in")).toContainText(/GMT\+11|AEDT/);
   await expect(child.getByTestId("next-check-in")).toContainText("19:00");
   await expectNoAxeViolations(page);

@@ -43,6 +43,8 @@ export async function startSmtpServer(): Promise<RecordingSmtpServer> {
         .catch(callback);
     },
   });
+  // A client that disappears mid-message (a worker killed in a test) is not the server's failure.
+  server.on("error", () => {});
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {

@@ -32,7 +32,16 @@ async function everyRow(): Promise<string[]> {
 
 async function seedFullAccount(email: string) {
   const user = await makeParent(database.db, email);
-  await makeChildWithPlan(database.db, user.id);
+  const child = await makeChildWithPlan(database.db, user.id);
+  await database.db.delivery.create({
+    data: {
+      planId: child.plan!.id,
+      month: "2026-12",
+      dueAt: new Date("2026-12-03T19:00:00Z"),
+      status: "SENT",
+      messageId: `<m-${email}>`,
+    },
+  });
   await database.db.session.create({
     data: { userId: user.id, sessionToken: `s-${email}`, expires: new Date(Date.now() + 86_400_000) },
   });
@@ -72,6 +81,7 @@ describe("taking and deleting your data", () => {
     await deleteUserData(database.db, leaving.id);
 
     const rows = await everyRow();
+    expect(await database.db.delivery.count({ where: { plan: { child: { userId: staying.id } } } })).toBe(1);
     for (const trace of [leaving.id, "leaving@example.org", ...childIds]) {
       expect(
         rows.filter((row) => row.includes(trace)),

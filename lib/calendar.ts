@@ -1,0 +1,80 @@
+// A plan's calendar feed (RFC 5545): one recurring event whose RRULE, TZID and VTIMEZONE match the
+// plan, with an alarm, this month's conversation starter and the guide's address.
+import { randomBytes } from "node:crypto";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
+import { DateTime } from "luxon";
+import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/children";
+import { findGuide } from "@/lib/content/guides";
+import { findGuideKind } from "@/lib/content/taxonomy";
+import { ruleOf } from "@/lib/plans";
+import { occurrenceInMonth, localMonthOf } from "@/lib/recurrence";
+import type { CheckInPlan } from "@/prisma/generated/client";
+
+const WEEKDAYS = [
+  ICalWeekday.MO,
+  ICalWeekday.TU,
+  ICalWeekday.WE,
+  ICalWeekday.TH,
+  ICalWeekday.FR,
+  ICalWeekday.SA,
+  ICalWeekday.SU,
+];
+
+export function newCalendarToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function calendarFeed(input: {
+  plan: CheckInPlan;
+  child: ChildAge & { label: string | null };
+  checkIns: { topic: string; talkedAt: Date }[];
+  appUrl: string;
+  now: Date;
+}): string {
+  const { plan, appUrl, now } = input;
+  const group = ageGroupOn(input.child, now);
+  const topicSlug = suggestedTopic(input.checkIns);
+  const guide = findGuide(group, topicSlug)!;
+  const topic = findGuideKind(topicSlug)!;
+  const rule = ruleOf(plan);
+  const [year, month] = localMonthOf(plan.createdAt, plan.timeZone).split("-").map(Number) as [
+    number,
+    number,
+  ];
+  const start = occurrenceInMonth({ rule, time: plan.localTime, timeZone: plan.timeZone }, year, month);
+
+  const calendar = ical({
+    name: "Talk Often check-ins",
+    prodId: { company: "Talk Often", product: "Monthly check-ins", language: "EN" },
+    timezone: { name: plan.timeZone, generator: getVtimezoneComponent },
+  });
+  calendar.createEvent({
+    id: `plan-${plan.id}@${new URL(appUrl).hostname}`,
+    // Luxon times in the plan's zone, so that DTSTART is written as local time with its TZID.
+    start: DateTime.fromJSDate(start, { zone: plan.timeZone }),
+    end: DateTime.fromJSDate(start, { zone: plan.timeZone }).plus({ minutes: 15 }),
+    timezone: plan.timeZone,
+    stamp: now,
+    summary: `Talk with ${input.child.label ?? "your child"} about staying safe online`,
+    description: [
+      `This month: ${topic.title}.`,
+      `A way to start: "${guide.starters[0]}"`,
+      `The five-minute guide: ${appUrl}${guide.path}`,
+      `Log your talk: ${appUrl}/account`,
+    ].join("\n"),
+    url: `${appUrl}${guide.path}`,
+    repeating:
+      rule.kind === "day"
+        ? { freq: ICalEventRepeatingFreq.MONTHLY, byMonthDay: [rule.day] }
+        : rule.kind === "lastDay"
+          ? { freq: ICalEventRepeatingFreq.MONTHLY, byMonthDay: [-1] }
+          : {
+              freq: ICalEventRepeatingFreq.MONTHLY,
+              byDay: [WEEKDAYS[rule.weekday - 1]!],
+              bySetPos: [rule.nth],
+            },
+    alarms: [{ type: ICalAlarmType.display, trigger: 0, description: "Time for this month's talk" }],
+  });
+  return calendar.toString();
+}
