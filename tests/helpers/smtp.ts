@@ -10,6 +10,9 @@ export type RecordingSmtpServer = {
   waitFor(count: number): Promise<ParsedMail[]>;
   /** Makes the server answer every message with this SMTP reply code (e.g. 451 or 550). */
   refuseWith(code: number | null): void;
+  /** Stops listening (connections are refused) until `listen()`, on the same port. */
+  stopListening(): Promise<void>;
+  listen(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -17,7 +20,7 @@ export async function startSmtpServer(): Promise<RecordingSmtpServer> {
   const messages: ParsedMail[] = [];
   const waiters: { count: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let refusal: number | null = null;
-  const server = new SMTPServer({
+  const options: ConstructorParameters<typeof SMTPServer>[0] = {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
@@ -42,11 +45,15 @@ export async function startSmtpServer(): Promise<RecordingSmtpServer> {
         })
         .catch(callback);
     },
-  });
+  };
+  const server = new SMTPServer({ ...options });
   // A client that disappears mid-message (a worker killed in a test) is not the server's failure.
   server.on("error", () => {});
   const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  let current = server;
+  const open = (instance: SMTPServer) =>
+    new Promise<void>((resolve) => instance.listen(port, "127.0.0.1", resolve));
+  await open(server);
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
@@ -57,6 +64,12 @@ export async function startSmtpServer(): Promise<RecordingSmtpServer> {
     refuseWith(code) {
       refusal = code;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stopListening: () => new Promise<void>((resolve) => current.close(() => resolve())),
+    async listen() {
+      current = new SMTPServer({ ...options });
+      current.on("error", () => {});
+      await open(current);
+    },
+    close: () => new Promise<void>((resolve) => current.close(() => resolve())),
   };
 }

@@ -176,6 +176,38 @@ describe("monthly reminders", () => {
   });
 });
 
+describe("a mail server that is down for a while", () => {
+  it("keeps retrying while connections are refused, then delivers every due email once", async () => {
+    await seedDuePlans(database.db, 3, new Date("2026-12-01T19:00:00Z"), "down");
+    await smtp.stopListening();
+    try {
+      expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
+        sent: 0,
+        retrying: 3,
+      });
+      const errors = await database.db.delivery.findMany({ select: { lastError: true, status: true } });
+      expect(errors.every((d) => d.status === "QUEUED" && /ECONNREFUSED/.test(d.lastError ?? ""))).toBe(true);
+      await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the back-off
+      expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({
+        sent: 0,
+        retrying: 3,
+      });
+    } finally {
+      closeMail(); // drop pooled connections to the stopped server
+      await smtp.listen();
+    }
+    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
+    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:30Z"))).toMatchObject({
+      sent: 3,
+      retrying: 0,
+    });
+    expect(recipients().sort()).toEqual(["down0@example.org", "down1@example.org", "down2@example.org"]);
+    expect(
+      (await database.db.delivery.findMany()).every((d) => d.status === "SENT" && d.attempts === 3),
+    ).toBe(true);
+  });
+});
+
 describe("two worker processes at once", () => {
   it("send each of 300 due plans exactly one email", { timeout: 120_000 }, async () => {
     const due = 300;
