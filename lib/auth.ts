@@ -5,6 +5,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
+import { escapeHtml } from "@/lib/html";
 import { sendMail } from "@/lib/mail";
 import type { PrismaClient } from "@/prisma/generated/client";
 
@@ -73,11 +74,4 @@ export function signInEmail(to: string, url: string) {
 <p>If you did not ask to sign in, you can ignore this email. Nobody can sign in without the link.</p>
 </body></html>`;
   return { to, subject: "Your sign-in link for Talk Often", text, html };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 }

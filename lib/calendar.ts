@@ -49,6 +49,8 @@ export function calendarFeed(input: {
     prodId: { company: "Talk Often", product: "Monthly check-ins", language: "EN" },
     timezone: { name: plan.timeZone, generator: getVtimezoneComponent },
   });
+  // A paused plan keeps its address but has no event, so calendars drop the reminder.
+  if (plan.paused) return calendar.toString();
   calendar.createEvent({
     id: `plan-${plan.id}@${new URL(appUrl).hostname}`,
     // Luxon times in the plan's zone, so that DTSTART is written as local time with its TZID.

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ageGroupLabel, type AgeGroup } from "@/lib/age-groups";
 import { getEnv } from "@/lib/env";
+import { escapeHtml } from "@/lib/html";
 
 export function hubUrl(group: AgeGroup): string {
   return `${getEnv().APP_URL}/guides/${group.slug}`;
@@ -19,7 +20,7 @@ export function newsletterText(group: AgeGroup): string {
 }
 
 export function newsletterHtml(group: AgeGroup): string {
-  const url = hubUrl(group);
+  const url = escapeHtml(hubUrl(group));
   return (
     `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +

@@ -36,7 +36,6 @@ export default async function AccountPage() {
       },
     },
   });
-  const timeZones = Intl.supportedValuesOf("timeZone");
 
   return (
     <>
@@ -139,7 +138,7 @@ export default async function AccountPage() {
                 action={savePlan.bind(null, child.id)}
                 initial={planValues}
                 idPrefix={`plan-${child.id}`}
-                timeZones={timeZones}
+                timeZoneListId="time-zones"
               />
             </details>
 
@@ -194,6 +193,13 @@ export default async function AccountPage() {
           </section>
         );
       })}
+
+      {/* One list of time zones for every plan form on the page. */}
+      <datalist id="time-zones">
+        {Intl.supportedValuesOf("timeZone").map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
 
       <section aria-labelledby="add-child" className="mt-10">
         <h2 id="add-child">Add a child</h2>

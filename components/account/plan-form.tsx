@@ -16,12 +16,13 @@ export function PlanForm({
   action,
   initial,
   idPrefix,
-  timeZones,
+  timeZoneListId,
 }: {
   action: (previous: FormState, form: FormData) => Promise<FormState>;
   initial: Record<string, string> | null;
   idPrefix: string;
-  timeZones: string[];
+  /** The id of the page's one <datalist> of time zones. */
+  timeZoneListId: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {
     ok: true,
@@ -134,18 +135,13 @@ export function PlanForm({
           <input
             id={id("timeZone")}
             name="timeZone"
-            list={id("zones")}
+            list={timeZoneListId}
             defaultValue={timeZone}
             key={isNew ? timeZone : "tz"}
             autoComplete="off"
             className={inputClass}
             {...describedBy(id("timeZone"), undefined, e.timeZone)}
           />
-          <datalist id={id("zones")}>
-            {timeZones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
         </Field>
       </div>
       <fieldset className="mt-4">

@@ -15,6 +15,7 @@ import { matter } from "vfile-matter";
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/age-groups";
 import { checkFrontMatter, type FrontMatter } from "@/lib/content/front-matter";
 import { GUIDE_SLUGS, isTopic, type GuideSlug } from "@/lib/content/taxonomy";
+import { contractUrls } from "@/lib/url-contract";
 
 export type Guide = {
   /** Path from the repository root, e.g. "content/8-10/live-streaming.mdx". */
@@ -74,24 +75,17 @@ const PARENT_OF: Record<string, string> = {
 
 export const MIN_STARTERS = 6;
 
-/** Every site path a guide may link to. */
+/** Every site path a guide may link to: the public URL contract, and search. */
 export function sitePaths(): Set<string> {
-  const paths = new Set(["/", "/guides", "/search"]);
-  for (const group of AGE_GROUPS) {
-    paths.add(`/guides/${group.slug}`);
-    for (const slug of GUIDE_SLUGS) paths.add(`/guides/${group.slug}/${slug}`);
-  }
-  return paths;
+  return new Set([...contractUrls().map((url) => url.path), "/search"]);
 }
 
 let cache: Guide[] | undefined;
 
 /** Every guide, checked; throws ContentError listing every problem found. Cached per process. */
-export function getGuides(contentDir = path.join(process.cwd(), "content")): Guide[] {
-  if (contentDir === path.join(process.cwd(), "content") && cache) return cache;
-  const guides = loadGuides(contentDir);
-  if (contentDir === path.join(process.cwd(), "content")) cache = guides;
-  return guides;
+export function getGuides(): Guide[] {
+  cache ??= loadGuides(path.join(process.cwd(), "content"));
+  return cache;
 }
 
 export function findGuide(ageGroup: string, slug: string): Guide | undefined {

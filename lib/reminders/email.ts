@@ -6,6 +6,7 @@ import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/children";
 import { findGuide } from "@/lib/content/guides";
 import { findGuideKind } from "@/lib/content/taxonomy";
 import type { Env } from "@/lib/env";
+import { escapeHtml } from "@/lib/html";
 import type { MailMessage } from "@/lib/mail";
 import { signLink } from "@/lib/signed-links";
 
@@ -88,11 +89,4 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 }

@@ -2,7 +2,7 @@
 // axe-core accessibility violation (WCAG 2.2 A and AA rules), and every page a test ends on is
 // checked again after the test.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIResponse, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
@@ -28,3 +28,12 @@ export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
 });
 
 export { expect };
+
+/** The distinct paths a redirect response points to (Next.js may repeat the Location header). */
+export function redirectTargets(response: APIResponse): string[] {
+  const paths = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "location")
+    .map((h) => new URL(h.value, "http://x").pathname);
+  return [...new Set(paths)];
+}

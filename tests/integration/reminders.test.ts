@@ -1,5 +1,5 @@
 // Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
-import { spawn } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv, type Env } from "@/lib/env";
@@ -42,6 +42,22 @@ async function jobCount(): Promise<number> {
     "SELECT count(*)::int AS jobs FROM graphile_worker._private_jobs",
   );
   return rows[0]!.jobs;
+}
+
+/** `npm run worker -- --no-cron` as a real process, against this file's database and SMTP server. */
+function workerProcess(extraEnv: Record<string, string>, stdio: StdioOptions) {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--no-cron"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: env.DATABASE_URL,
+      SMTP_URL: env.SMTP_URL,
+      AUTH_SECRET: env.AUTH_SECRET,
+      APP_URL: env.APP_URL,
+      NODE_ENV: "test",
+      ...extraEnv,
+    },
+    stdio,
+  });
 }
 
 const recipients = () => smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : ""));
@@ -214,19 +230,7 @@ describe("two worker processes at once", () => {
     await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "w");
     await dispatchDuePlans(database.db);
     let output = "";
-    const workers = [0, 1].map(() =>
-      spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--no-cron"], {
-        env: {
-          ...process.env,
-          DATABASE_URL: env.DATABASE_URL,
-          SMTP_URL: env.SMTP_URL,
-          AUTH_SECRET: env.AUTH_SECRET,
-          APP_URL: env.APP_URL,
-          NODE_ENV: "test",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      }),
-    );
+    const workers = [0, 1].map(() => workerProcess({}, ["ignore", "pipe", "pipe"]));
     for (const worker of workers) {
       worker.stdout!.on("data", (chunk) => (output += chunk));
       worker.stderr!.on("data", (chunk) => (output += chunk));
@@ -261,19 +265,7 @@ describe("a worker killed mid-batch", () => {
       const due = 200;
       await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "k");
       await dispatchDuePlans(database.db);
-      const spawnWorker = () =>
-        spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--no-cron"], {
-          env: {
-            ...process.env,
-            DATABASE_URL: env.DATABASE_URL,
-            SMTP_URL: env.SMTP_URL,
-            AUTH_SECRET: env.AUTH_SECRET,
-            APP_URL: env.APP_URL,
-            NODE_ENV: "test",
-            WORKER_CONCURRENCY: "10",
-          },
-          stdio: "ignore",
-        });
+      const spawnWorker = () => workerProcess({ WORKER_CONCURRENCY: "10" }, "ignore");
       const first = spawnWorker();
       await smtp.waitFor(40);
       first.kill("SIGKILL");

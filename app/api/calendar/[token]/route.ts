@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
     appUrl: getEnv().APP_URL,
     now: new Date(),
   });
-  return new Response(plan.paused ? body.replace(/BEGIN:VEVENT[\s\S]*END:VEVENT\r?\n/, "") : body, {
+  return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="talk-often.ics"',
