@@ -1,7 +1,7 @@
 // `npm run bench:reminders [-- --plans 10000]`: reminder delivery throughput and latency on this machine.
 // Seeds N due plans into a fresh embedded PostgreSQL, runs 1 and then 2 worker processes into a local
 // SMTP sink, and prints plans/s, p50/p95 from due to accepted, peak RSS per worker, duplicates and
-// missing; then the same number of messages sent straight through nodemailer's pool (no database) as a
+// missing; then the same number of messages sent straight through the same nodemailer pool (lib/mail, no database) as a
 // baseline; then 1,000,000 plans with 100 due: the time to find and claim the due ones, with the plan.
 // Prints figures; asserts nothing about time.
 import { spawn } from "node:child_process";
@@ -9,11 +9,12 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import nodemailer from "nodemailer";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { runMigrations } from "graphile-worker";
 import { createDb } from "../lib/db";
+import { parseEnv } from "../lib/env";
+import { closeMail, sendMail } from "../lib/mail";
 import { dispatchDuePlans } from "../lib/reminders/dispatch";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { runBin } from "../scripts/runtime-env";
@@ -129,30 +130,22 @@ function rssOf(pid: number): number {
 
 async function baseline() {
   accepted.clear();
-  const transport = nodemailer.createTransport({
-    host: "127.0.0.1",
-    port: smtpPort,
-    pool: true,
-    maxConnections: 5,
-    ignoreTLS: true,
-  });
+  // The same pool the workers use (lib/mail), with no database in the way.
+  const env = parseEnv({ SMTP_URL: smtpUrl, MAIL_FROM: "Talk Often <hello@talkoften.test>" });
   const started = Date.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: 10 }, async () => {
       while (next < N) {
         const i = next++;
-        await transport.sendMail({
-          from: "a@example.org",
-          to: `b${i}@example.org`,
-          subject: "Baseline",
-          text: "Hello",
-          messageId: `<base-${i}@x>`,
-        });
+        await sendMail(
+          { to: `b${i}@example.org`, subject: "Baseline", text: "Hello", messageId: `<base-${i}@x>` },
+          env,
+        );
       }
     }),
   );
-  transport.close();
+  closeMail();
   return N / ((Date.now() - started) / 1000);
 }
 

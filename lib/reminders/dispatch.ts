@@ -1,4 +1,4 @@
-// Finds due plans and, in one transaction each batch, records one Delivery per plan and month,
+// Finds due plans and, in one transaction of three statements each batch, records one Delivery per plan and month,
 // enqueues its job, and moves the plan on to its next occurrence. A plan missed while every worker
 // was down is sent once, not once per missed minute; one more than 7 days late is skipped.
 import type { PrismaClient } from "@/prisma/generated/client";
@@ -46,35 +46,45 @@ export async function dispatchDuePlans(
         ORDER BY "nextDueAt"
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
-      for (const plan of plans) {
-        const month = localMonthOf(plan.nextDueAt, plan.timeZone);
-        const late = now.getTime() - plan.nextDueAt.getTime() > MAX_LATENESS_MS;
-        if (!plan.emailEnabled) {
-          summary.noEmail += 1;
-        } else {
-          const status = late ? "SKIPPED" : "QUEUED";
-          const inserted = await tx.$queryRaw<{ id: string }[]>`
+      if (plans.length === 0) return 0;
+      // The whole batch in three statements, whatever its size: record, enqueue, advance.
+      const deliveries = plans.filter((plan) => plan.emailEnabled);
+      summary.noEmail += plans.length - deliveries.length;
+      const late = (plan: DuePlan) => now.getTime() - plan.nextDueAt.getTime() > MAX_LATENESS_MS;
+      const inserted = deliveries.length
+        ? await tx.$queryRaw<{ id: string; status: "QUEUED" | "SKIPPED" }[]>`
             INSERT INTO "Delivery" (id, "planId", month, "dueAt", status, "lastError", "updatedAt")
-            VALUES (${`dlv_${crypto.randomUUID().replace(/-/g, "")}`}, ${plan.id}, ${month}, ${plan.nextDueAt},
-                    ${status}::"DeliveryStatus", ${late ? "more than 7 days late when a worker found it" : null}, now())
+            SELECT d.id, d.plan, d.month, d.due, d.status::"DeliveryStatus", d.reason, now()
+            FROM unnest(
+              ${deliveries.map(() => `dlv_${crypto.randomUUID().replace(/-/g, "")}`)}::text[],
+              ${deliveries.map((plan) => plan.id)}::text[],
+              ${deliveries.map((plan) => localMonthOf(plan.nextDueAt, plan.timeZone))}::text[],
+              ${deliveries.map((plan) => plan.nextDueAt.toISOString())}::timestamptz[],
+              ${deliveries.map((plan) => (late(plan) ? "SKIPPED" : "QUEUED"))}::text[],
+              ${deliveries.map((plan) => (late(plan) ? "more than 7 days late when a worker found it" : null))}::text[]
+            ) AS d(id, plan, month, due, status, reason)
             ON CONFLICT ("planId", month) DO NOTHING
-            RETURNING id`;
-          if (inserted.length === 0) summary.alreadyQueued += 1;
-          else if (late) summary.skippedLate += 1;
-          else {
-            await tx.$executeRaw`SELECT graphile_worker.add_job(
-              ${DELIVER_TASK}, json_build_object('deliveryId', ${inserted[0]!.id}::text),
-              max_attempts => ${MAX_ATTEMPTS}::int, job_key => ${`delivery:${inserted[0]!.id}`}::text)`;
-            summary.enqueued += 1;
-          }
-        }
-        // On to the next occurrence after now: missed months are not caught up one by one.
-        const after = new Date(Math.max(now.getTime(), plan.nextDueAt.getTime()));
-        await tx.checkInPlan.update({
-          where: { id: plan.id },
-          data: { nextDueAt: nextDueAfter(plan, after) },
-        });
+            RETURNING id, status::text AS status`
+        : [];
+      const queued = inserted.filter((delivery) => delivery.status === "QUEUED").map((d) => d.id);
+      summary.alreadyQueued += deliveries.length - inserted.length;
+      summary.skippedLate += inserted.length - queued.length;
+      summary.enqueued += queued.length;
+      if (queued.length) {
+        await tx.$executeRaw`
+          SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+            SELECT ROW(${DELIVER_TASK}::text, json_build_object('deliveryId', id), NULL, NULL,
+                       ${MAX_ATTEMPTS}::int, 'delivery:' || id, NULL, NULL)::graphile_worker.job_spec
+            FROM unnest(${queued}::text[]) AS id))`;
       }
+      // On to the next occurrence after now: missed months are not caught up one by one.
+      const next = plans.map((plan) =>
+        nextDueAfter(plan, new Date(Math.max(now.getTime(), plan.nextDueAt.getTime()))).toISOString(),
+      );
+      await tx.$executeRaw`
+        UPDATE "CheckInPlan" AS plan SET "nextDueAt" = d.next, "updatedAt" = now()
+        FROM unnest(${plans.map((plan) => plan.id)}::text[], ${next}::timestamptz[]) AS d(id, next)
+        WHERE plan.id = d.id`;
       return plans.length;
     });
     summary.due += batch;

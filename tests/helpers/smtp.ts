@@ -16,15 +16,21 @@ export type RecordingSmtpServer = {
   close(): Promise<void>;
 };
 
-export async function startSmtpServer(): Promise<RecordingSmtpServer> {
+/** `tls`: "implicit" (smtps://, TLS from the first byte) or "starttls" (required before mail), self-signed. */
+export async function startSmtpServer(
+  options_: { tls?: "implicit" | "starttls" } = {},
+): Promise<RecordingSmtpServer & { secured: () => number }> {
+  let secured = 0;
   const messages: ParsedMail[] = [];
   const waiters: { count: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let refusal: number | null = null;
   const options: ConstructorParameters<typeof SMTPServer>[0] = {
     authOptional: true,
-    disabledCommands: ["STARTTLS"],
+    disabledCommands: options_.tls === "starttls" ? [] : ["STARTTLS"],
+    secure: options_.tls === "implicit",
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      if (session.secure) secured += 1;
       simpleParser(stream)
         .then((parsed) => {
           if (refusal !== null) {
@@ -54,8 +60,12 @@ export async function startSmtpServer(): Promise<RecordingSmtpServer> {
   const open = (instance: SMTPServer) =>
     new Promise<void>((resolve) => instance.listen(port, "127.0.0.1", resolve));
   await open(server);
+  const scheme = options_.tls === "implicit" ? "smtps" : "smtp";
+  // The test server's certificate is self-signed; this is the only place verification is turned off.
+  const query = options_.tls ? "?tls.rejectUnauthorized=false" : "";
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${port}${query}`,
+    secured: () => secured,
     messages,
     waitFor(count) {
       if (messages.length >= count) return Promise.resolve(messages.slice());

@@ -80,6 +80,23 @@ describe("mail with SMTP_URL", () => {
     expect(received!.messageId).toBe(sent.messageId);
   });
 
+  it("keeps working after more refused connections than the pool has slots", async () => {
+    const env = parseEnv({ SMTP_URL: smtp.url });
+    closeMail();
+    await smtp.stopListening();
+    try {
+      const refused = await Promise.allSettled(Array.from({ length: 12 }, () => sendMail(message, env)));
+      expect(refused.map((r) => r.status === "rejected" && /ECONNREFUSED/.test(String(r.reason)))).toEqual(
+        Array(12).fill(true),
+      );
+    } finally {
+      await smtp.listen();
+    }
+    const before = smtp.messages.length;
+    await Promise.all(Array.from({ length: 6 }, () => sendMail(message, env)));
+    expect(smtp.messages.length - before).toBe(6);
+  });
+
   it("rejects when the server refuses the message, naming the reply code", async () => {
     const env = parseEnv({ SMTP_URL: smtp.url });
     smtp.refuseWith(550);
@@ -88,5 +105,26 @@ describe("mail with SMTP_URL", () => {
     } finally {
       smtp.refuseWith(null);
     }
+  });
+});
+
+describe.each(["implicit", "starttls"] as const)("mail over TLS (%s)", (tls) => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer({ tls });
+  });
+  afterAll(async () => {
+    closeMail();
+    await smtp?.close();
+  });
+
+  it("is encrypted on the way, over the pool's own sockets", async () => {
+    const env = parseEnv({ SMTP_URL: smtp.url });
+    const sent = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => sendMail({ ...message, subject: `TLS ${i}` }, env)),
+    );
+    const received = await smtp.waitFor(12);
+    expect(received.map((m) => m.messageId).sort()).toEqual(sent.map((s) => s.messageId).sort());
+    expect(smtp.secured()).toBe(12);
   });
 });

@@ -195,6 +195,7 @@ describe("monthly reminders", () => {
 describe("a mail server that is down for a while", () => {
   it("keeps retrying while connections are refused, then delivers every due email once", async () => {
     await seedDuePlans(database.db, 3, new Date("2026-12-01T19:00:00Z"), "down");
+    closeMail(); // pooled connections would hold the test server open for its 30 s grace period
     await smtp.stopListening();
     try {
       expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
