@@ -32,7 +32,10 @@ export default async function AccountPage() {
     include: {
       children: {
         orderBy: { createdAt: "asc" },
-        include: { plan: true, checkIns: { orderBy: { talkedAt: "desc" }, take: 20 } },
+        include: {
+          plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 1 } } },
+          checkIns: { orderBy: { talkedAt: "desc" }, take: 20 },
+        },
       },
     },
   });
@@ -97,6 +100,11 @@ export default async function AccountPage() {
                     </>
                   )}
                 </p>
+                {child.plan.deliveries[0] && (
+                  <p className="m-0 mt-1" data-testid="last-reminder">
+                    Last reminder: {lastReminder(child.plan.deliveries[0], child.plan.timeZone)}
+                  </p>
+                )}
                 <p className="m-0 mt-1">
                   Suggested topic: <Link href={`/guides/${group.slug}/${topic.slug}`}>{topic.title}</Link>
                 </p>
@@ -207,4 +215,32 @@ export default async function AccountPage() {
       </section>
     </>
   );
+}
+
+/** What happened to a plan's latest reminder, in words, from its Delivery record. */
+function lastReminder(
+  delivery: {
+    status: string;
+    dueAt: Date;
+    sentAt: Date | null;
+    skippedAt: Date | null;
+    lastError: string | null;
+  },
+  timeZone: string,
+): string {
+  const day = (instant: Date) =>
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(
+      instant,
+    );
+  switch (delivery.status) {
+    case "SENT":
+      return `emailed on ${day(delivery.sentAt ?? delivery.dueAt)}${delivery.skippedAt ? "; you skipped that month" : ""}.`;
+    case "QUEUED":
+    case "SENDING":
+      return `due ${day(delivery.dueAt)}, on its way (we retry for a day if your email provider is busy).`;
+    case "FAILED":
+      return `for ${day(delivery.dueAt)}, your email provider refused it. Check your address, or use the calendar instead.`;
+    default:
+      return `for ${day(delivery.dueAt)}, not sent (${delivery.lastError ?? "skipped"}).`;
+  }
 }

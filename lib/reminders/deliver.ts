@@ -1,12 +1,21 @@
-// Sends one Delivery's email. Idempotent: a delivery already sent, failed or skipped is left alone.
-// Transient failures (SMTP 4xx, connection refused, time-outs) throw, so graphile-worker retries
-// with back-off; permanent ones (SMTP 5xx) are recorded and not retried.
+// Sends reminder emails. Dispatch enqueues one job per batch of deliveries (`deliverReminders`): one
+// statement claims the whole batch, each email is recorded as soon as the SMTP server accepts it, so
+// a worker killed mid-batch can resend only what was in flight. A transient failure (SMTP 4xx,
+// connection refused, time-out) hands that delivery to a job of its own (`deliverReminder`), which
+// graphile-worker retries with back-off; a permanent one (SMTP 5xx) is recorded and not retried.
+// Idempotent: a delivery already sent, failed or skipped is left alone.
 import type { PrismaClient } from "@/prisma/generated/client";
 import type { Env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { reminderEmail } from "@/lib/reminders/email";
 
+export const DELIVER_TASK = "deliver_reminder";
+export const DELIVER_BATCH_TASK = "deliver_reminders";
+/** Enough attempts for graphile-worker's back-off (e^n seconds, at most e^10) to span over 24 hours. */
+export const MAX_ATTEMPTS = 25;
+
 type ClaimedDelivery = {
+  id: string;
   month: string;
   planId: string;
   paused: boolean;
@@ -21,25 +30,24 @@ type ClaimedDelivery = {
   checkIns: { topic: string; talkedAt: string }[];
 };
 
-export type DeliveryOutcome = "sent" | "skipped" | "failed" | "gone";
+export type DeliveryOutcome = "sent" | "skipped" | "failed" | "retrying" | "gone";
 
-export async function deliverReminder(
-  db: PrismaClient,
-  env: Env,
-  deliveryId: string,
-  now = new Date(),
-): Promise<DeliveryOutcome> {
-  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is needed to sign the links in reminder emails");
-  // Claim it and read what the email needs in one statement (one round trip, no query compiling: this
-  // is the hot path). A delivery already finished is not sent again; one whose account was deleted
-  // meanwhile has no row.
-  const [delivery] = await db.$queryRaw<ClaimedDelivery[]>`
+/**
+ * Claims deliveries and reads what their emails need, in one statement (no query compiling: this is
+ * the hot path). `batch`: only first attempts, which a batch job owns (queued and never tried, or in
+ * flight when a worker died); a delivery handed to its own retry job is that job's alone.
+ */
+async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<ClaimedDelivery[]> {
+  return db.$queryRaw<ClaimedDelivery[]>`
     WITH claimed AS (
       UPDATE "Delivery" SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now()
-      WHERE id = ${deliveryId} AND status IN ('QUEUED', 'SENDING')
+      WHERE id = ANY(${ids}::text[])
+        AND CASE WHEN ${batch}
+                 THEN (status = 'QUEUED' AND attempts = 0) OR (status = 'SENDING' AND attempts = 1)
+                 ELSE status IN ('QUEUED', 'SENDING') END
       RETURNING id, month, "planId"
     )
-    SELECT claimed.month, plan.id AS "planId", plan.paused, plan."emailEnabled",
+    SELECT claimed.id, claimed.month, plan.id AS "planId", plan.paused, plan."emailEnabled",
            child.id AS "childId", child.label, child."ageGroup", child."birthYear", child."birthMonth",
            parent.email,
            COALESCE((SELECT json_agg(json_build_object('topic', topic, 'talkedAt', latest))
@@ -49,16 +57,30 @@ export async function deliverReminder(
     JOIN "CheckInPlan" plan ON plan.id = claimed."planId"
     JOIN "Child" child ON child.id = plan."childId"
     JOIN "User" parent ON parent.id = child."userId"`;
-  if (!delivery) return "gone";
+}
+
+/**
+ * Sends one claimed delivery and records the outcome; a transient failure is returned with its reason
+ * for the caller to give the delivery back to the queue in its own way.
+ */
+async function send(
+  db: PrismaClient,
+  env: Env & { AUTH_SECRET: string },
+  delivery: ClaimedDelivery,
+  now: Date,
+): Promise<
+  | { outcome: Exclude<DeliveryOutcome, "gone" | "retrying"> }
+  | { outcome: "retrying"; error: Error; reason: string }
+> {
   if (delivery.paused || !delivery.emailEnabled) {
     const reason = delivery.paused ? "plan paused" : "email turned off (unsubscribed)";
     await db.$executeRaw`
-      UPDATE "Delivery" SET status = 'SKIPPED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${deliveryId}`;
-    return "skipped";
+      UPDATE "Delivery" SET status = 'SKIPPED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${delivery.id}`;
+    return { outcome: "skipped" };
   }
   const message = reminderEmail({
-    env: { ...env, AUTH_SECRET: env.AUTH_SECRET },
-    deliveryId,
+    env,
+    deliveryId: delivery.id,
     planId: delivery.planId,
     month: delivery.month,
     to: delivery.email,
@@ -77,18 +99,76 @@ export async function deliverReminder(
     await db.$executeRaw`
       UPDATE "Delivery" SET status = 'SENT', "messageId" = ${sent.messageId}, "sentAt" = now(), "lastError" = NULL,
              "updatedAt" = now()
-      WHERE id = ${deliveryId}`;
-    return "sent";
+      WHERE id = ${delivery.id}`;
+    return { outcome: "sent" };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
     const reason = `${code ? `SMTP ${code}: ` : ""}${(error as Error).message}`.slice(0, 500);
     if (code !== undefined && code >= 500) {
       await db.$executeRaw`
-        UPDATE "Delivery" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${deliveryId}`;
-      return "failed";
+        UPDATE "Delivery" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${delivery.id}`;
+      return { outcome: "failed" };
     }
-    await db.$executeRaw`
-      UPDATE "Delivery" SET status = 'QUEUED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${deliveryId}`;
-    throw error; // transient: retried with back-off
+    return { outcome: "retrying", error: error as Error, reason };
   }
+}
+
+function withSecret(env: Env): Env & { AUTH_SECRET: string } {
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is needed to sign the links in reminder emails");
+  return { ...env, AUTH_SECRET: env.AUTH_SECRET };
+}
+
+/** One delivery (a retry): throws on a transient failure, so that graphile-worker retries it with back-off. */
+export async function deliverReminder(
+  db: PrismaClient,
+  env: Env,
+  deliveryId: string,
+  now = new Date(),
+): Promise<DeliveryOutcome> {
+  const secretEnv = withSecret(env);
+  const [delivery] = await claim(db, [deliveryId], false);
+  if (!delivery) return "gone"; // finished already, or the account was deleted meanwhile
+  const result = await send(db, secretEnv, delivery, now);
+  if (result.outcome === "retrying") {
+    await db.$executeRaw`
+      UPDATE "Delivery" SET status = 'QUEUED', "lastError" = ${result.reason}, "updatedAt" = now()
+      WHERE id = ${delivery.id}`;
+    throw result.error;
+  }
+  return result.outcome;
+}
+
+/**
+ * A batch of first attempts, sent side by side through the mail pool. Each transient failure gets a
+ * retry job of its own, enqueued in the same statement that gives the delivery back to the queue.
+ */
+export async function deliverReminders(
+  db: PrismaClient,
+  env: Env,
+  deliveryIds: string[],
+  onOutcome?: (outcome: DeliveryOutcome) => void,
+  now = new Date(),
+): Promise<void> {
+  const secretEnv = withSecret(env);
+  const claimed = await claim(db, deliveryIds, true);
+  for (let i = claimed.length; i < deliveryIds.length; i += 1) onOutcome?.("gone");
+  await Promise.all(
+    claimed.map(async (delivery) => {
+      const result = await send(db, secretEnv, delivery, now);
+      if (result.outcome === "retrying") {
+        // One statement: a worker dying here leaves either a first attempt (the batch job's, retried
+        // with it) or a queued retry with its job, never a delivery that no job owns.
+        await db.$executeRaw`
+          WITH requeued AS (
+            UPDATE "Delivery" SET status = 'QUEUED', "lastError" = ${result.reason}, "updatedAt" = now()
+            WHERE id = ${delivery.id} RETURNING id
+          )
+          SELECT graphile_worker.add_job(
+            ${DELIVER_TASK}, json_build_object('deliveryId', id), run_at => now() + interval '2 seconds',
+            max_attempts => ${MAX_ATTEMPTS}::int, job_key => 'delivery:' || id)
+          FROM requeued`;
+      }
+      onOutcome?.(result.outcome);
+    }),
+  );
 }

@@ -4,11 +4,11 @@
 import type { PrismaClient } from "@/prisma/generated/client";
 import { nextDueAfter } from "@/lib/plans";
 import { localMonthOf } from "@/lib/recurrence";
+import { DELIVER_BATCH_TASK, MAX_ATTEMPTS } from "@/lib/reminders/deliver";
 
-export const DELIVER_TASK = "deliver_reminder";
 export const MAX_LATENESS_MS = 7 * 24 * 60 * 60 * 1000;
-/** Enough attempts for graphile-worker's back-off (e^n seconds, at most e^10) to span over 24 hours. */
-export const MAX_ATTEMPTS = 25;
+/** Deliveries per batch job: few enough that a batch is quickly done, enough to spare queue work. */
+export const DELIVERIES_PER_JOB = 20;
 
 export type DispatchSummary = {
   due: number;
@@ -71,11 +71,14 @@ export async function dispatchDuePlans(
       summary.skippedLate += inserted.length - queued.length;
       summary.enqueued += queued.length;
       if (queued.length) {
+        const chunks = Array.from({ length: Math.ceil(queued.length / DELIVERIES_PER_JOB) }, (_, i) =>
+          JSON.stringify({ deliveryIds: queued.slice(i * DELIVERIES_PER_JOB, (i + 1) * DELIVERIES_PER_JOB) }),
+        );
         await tx.$executeRaw`
           SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-            SELECT ROW(${DELIVER_TASK}::text, json_build_object('deliveryId', id), NULL, NULL,
-                       ${MAX_ATTEMPTS}::int, 'delivery:' || id, NULL, NULL)::graphile_worker.job_spec
-            FROM unnest(${queued}::text[]) AS id))`;
+            SELECT ROW(${DELIVER_BATCH_TASK}::text, payload::json, NULL, NULL, ${MAX_ATTEMPTS}::int,
+                       NULL, NULL, NULL)::graphile_worker.job_spec
+            FROM unnest(${chunks}::text[]) AS payload))`;
       }
       // On to the next occurrence after now: missed months are not caught up one by one.
       const next = plans.map((plan) =>

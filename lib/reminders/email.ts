@@ -8,9 +8,7 @@ import { findGuideKind } from "@/lib/content/taxonomy";
 import type { Env } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import type { MailMessage } from "@/lib/mail";
-import { signLink } from "@/lib/signed-links";
-
-export const UNSUBSCRIBE_LINK_TTL_MS = 400 * 24 * 60 * 60 * 1000;
+import { emailActionLink } from "@/lib/email-actions";
 
 export type ReminderInput = {
   env: Env & { AUTH_SECRET: string };
@@ -38,8 +36,14 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
   const links = {
     guide: `${base}${guide.path}`,
     talked: checkInLink(child.id, topicSlug, input.now, env),
+    skip: emailActionLink(env, "skip", input.deliveryId, input.now),
+    pause: emailActionLink(env, "pause", input.planId, input.now),
     manage: `${base}/account`,
-    unsubscribe: `${base}/api/unsubscribe/${signLink(env.AUTH_SECRET, "unsubscribe", input.planId, { ttlMs: UNSUBSCRIBE_LINK_TTL_MS, now: input.now })}`,
+    // The one-click address (RFC 8058): a POST there unsubscribes; a GET shows the confirmation page.
+    unsubscribe: emailActionLink(env, "unsubscribe", input.planId, input.now).replace(
+      `${base}/unsubscribe/`,
+      `${base}/api/unsubscribe/`,
+    ),
   };
   const subject = `This month's talk with ${child.label ?? ageGroupLabel(group).toLowerCase()}: ${topic.title.toLowerCase()}`;
   const text = [
@@ -57,7 +61,9 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     `Read the five-minute guide: ${links.guide}`,
     "",
     `We talked: ${links.talked}`,
-    `Pause or change these reminders: ${links.manage}`,
+    `Skip this month: ${links.skip}`,
+    `Pause these reminders: ${links.pause}`,
+    `Manage your reminders: ${links.manage}`,
     `Stop these emails: ${links.unsubscribe}`,
     "",
     "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/",
@@ -73,7 +79,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
 <p style="margin:0 0 4px">Then you could ask:</p>
 <ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
 <p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the five-minute guide</a></p>
-<p>${button(links.talked, "We talked", true)}${button(links.manage, "Pause or change reminders")}</p>
+<p>${button(links.talked, "We talked", true)}${button(links.skip, "Skip this month")}${button(links.pause, "Pause")}${button(links.manage, "Manage")}</p>
 <p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
 <a href="${escapeHtml(links.unsubscribe)}" style="color:#4a5752">Stop these emails</a></p>
 </td></tr></table></body></html>`;

@@ -10,15 +10,17 @@ import {
   type Runner,
   type TaskList,
 } from "graphile-worker";
+import { getGuides } from "@/lib/content/guides";
 import { createDb } from "@/lib/db";
 import type { Env } from "@/lib/env";
-import { deliverReminder, type DeliveryOutcome } from "@/lib/reminders/deliver";
 import {
+  DELIVER_BATCH_TASK,
   DELIVER_TASK,
-  dispatchDuePlans,
-  reclaimAbandonedJobs,
-  type DispatchSummary,
-} from "@/lib/reminders/dispatch";
+  deliverReminder,
+  deliverReminders,
+  type DeliveryOutcome,
+} from "@/lib/reminders/deliver";
+import { dispatchDuePlans, reclaimAbandonedJobs, type DispatchSummary } from "@/lib/reminders/dispatch";
 
 const DISPATCH_TASK = "dispatch_due_reminders";
 
@@ -38,6 +40,10 @@ function taskList(
       const outcome = await deliverReminder(db, env, deliveryId);
       onOutcome?.(outcome);
     },
+    [DELIVER_BATCH_TASK]: async (payload) => {
+      const { deliveryIds } = payload as { deliveryIds: string[] };
+      await deliverReminders(db, env, deliveryIds, onOutcome);
+    },
   };
 }
 
@@ -52,6 +58,7 @@ export async function startWorker(
   options: { concurrency?: number; dispatchEveryMinute?: boolean } = {},
 ) {
   const connectionString = databaseUrl(env);
+  getGuides(); // read and check the guides now: a broken content folder stops the worker at once
   const db = createDb(connectionString);
   const runner: Runner = await run({
     connectionString,
@@ -82,7 +89,7 @@ export type RunSummary = DispatchSummary & {
 export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunSummary> {
   const connectionString = databaseUrl(env);
   const db = createDb(connectionString);
-  const outcomes = { sent: 0, skipped: 0, failed: 0, gone: 0 };
+  const outcomes = { sent: 0, skipped: 0, failed: 0, retrying: 0, gone: 0 };
   try {
     await runMigrations({ connectionString, logger: quietLogger() });
     await reclaimAbandonedJobs(db);

@@ -180,6 +180,64 @@ test("a 'We talked' link opens a confirmation, and only its POST records the tal
   await anonymous.close();
 });
 
+test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST, and show on the account page", async ({
+  page,
+}) => {
+  await signInAs(page, unique());
+  await addChild(page, "S", "14-17");
+  const child = page.getByRole("region", { name: "S", exact: true });
+  await child.getByRole("button", { name: "Save check-in plan" }).click();
+  await expect(child.getByTestId("next-check-in")).toContainText("19:00");
+  const [plan] = await query<{ id: string }>(
+    `SELECT p.id FROM "CheckInPlan" p JOIN "Child" c ON c.id = p."childId" WHERE c.label = 'S' ORDER BY c."createdAt" DESC LIMIT 1`,
+  );
+  // This month's reminder, as a worker records it once sent.
+  const deliveryId = `dlv_e2e_${Date.now()}`;
+  await query(
+    `INSERT INTO "Delivery" (id, "planId", month, "dueAt", status, "sentAt", "updatedAt")
+     VALUES ($1, $2, '2026-12', now(), 'SENT', now(), now())`,
+    [deliveryId, plan!.id],
+  );
+  const secret = readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
+  const skip = signLink(secret, "skip", deliveryId, { ttlMs: 60_000 });
+  const pause = signLink(secret, "pause", plan!.id, { ttlMs: 60_000 });
+  const row = async () =>
+    (
+      await query<{ paused: boolean; skipped: boolean }>(
+        `SELECT p.paused, d."skippedAt" IS NOT NULL AS skipped FROM "CheckInPlan" p JOIN "Delivery" d ON d."planId" = p.id WHERE d.id = $1`,
+        [deliveryId],
+      )
+    )[0];
+
+  const anonymous = await page.context().browser()!.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto(`/reminders/skip/${skip}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Skip this month's talk?");
+  await expectNoAxeViolations(visitor);
+  expect(await row()).toEqual({ paused: false, skipped: false });
+  await visitor.getByRole("button", { name: "Skip this month" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Skipped for this month");
+  expect(await row()).toEqual({ paused: false, skipped: true });
+
+  await visitor.goto(`/reminders/pause/${pause}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Pause these reminders?");
+  await expectNoAxeViolations(visitor);
+  expect(await row()).toEqual({ paused: false, skipped: true });
+  await visitor.getByRole("button", { name: "Pause reminders" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Reminders paused");
+  expect(await row()).toEqual({ paused: true, skipped: true });
+
+  await visitor.goto(`/reminders/pause/${pause.slice(0, -2)}xx`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await expect(visitor.getByRole("button")).toHaveCount(0);
+  await anonymous.close();
+
+  await page.reload();
+  await expect(child.getByTestId("next-check-in")).toHaveText("Paused.");
+  await expect(child.getByTestId("last-reminder")).toContainText("you skipped that month");
+  await expectNoAxeViolations(page);
+});
+
 test("guide pages stay static: prerendered, with no session lookup or cookie", async ({ request }) => {
   for (const path of ["/", "/guides/8-10", "/guides/8-10/live-streaming"]) {
     const response = await request.get(path);

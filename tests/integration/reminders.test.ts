@@ -3,6 +3,7 @@ import { spawn, type StdioOptions } from "node:child_process";
 import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv, type Env } from "@/lib/env";
+import { applyEmailAction } from "@/lib/email-actions";
 import { closeMail } from "@/lib/mail";
 import { dispatchDuePlans } from "@/lib/reminders/dispatch";
 import { runRemindersOnce } from "@/lib/reminders/worker";
@@ -75,6 +76,15 @@ describe("monthly reminders", () => {
     expect(mail.text).toContain("https://talkoften.test/guides/8-10/healthy-relationships");
     expect(mail.text).toMatch(/We talked: https:\/\/talkoften\.test\/checkin\/\S+/);
     expect(mail.html).toContain(">We talked</a>");
+    for (const button of ["Skip this month", "Pause", "Manage"])
+      expect(mail.html).toContain(`>${button}</a>`);
+    const skip = /Skip this month: https:\/\/talkoften\.test\/reminders\/skip\/(\S+)/.exec(
+      mail.text ?? "",
+    )?.[1];
+    const pause = /Pause these reminders: https:\/\/talkoften\.test\/reminders\/pause\/(\S+)/.exec(
+      mail.text ?? "",
+    )?.[1];
+    expect(mail.text).toContain("Manage your reminders: https://talkoften.test/account");
     const header = (key: string) =>
       mail.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n\s*/g, "");
     expect(header("list-unsubscribe")).toMatch(
@@ -90,6 +100,18 @@ describe("monthly reminders", () => {
     const plans = await database.db.checkInPlan.findMany();
     expect(plans.every((p) => p.nextDueAt.toISOString() === "2027-01-01T19:00:00.000Z")).toBe(true);
 
+    // The email's "Skip this month" names this delivery, and its "Pause" this plan.
+    const options = { secret: env.AUTH_SECRET!, now };
+    expect((await applyEmailAction(database.db, "skip", skip!, options)).ok).toBe(true);
+    expect((await applyEmailAction(database.db, "pause", pause!, options)).ok).toBe(true);
+    const p1 = await database.db.delivery.findFirstOrThrow({
+      where: { plan: { child: { user: { email: "p1@example.org" } } } },
+      include: { plan: true },
+    });
+    expect(p1.skippedAt).toEqual(now);
+    expect(p1.plan.paused).toBe(true);
+    expect(await database.db.delivery.count({ where: { skippedAt: { not: null } } })).toBe(1);
+
     // The same instant again sends nothing more.
     expect(await runRemindersOnce(env, now)).toMatchObject({ due: 0, sent: 0 });
     expect(smtp.messages).toHaveLength(3);
@@ -103,8 +125,15 @@ describe("monthly reminders", () => {
       dispatchDuePlans(database.db, now, 7),
     ]);
     expect(a.enqueued + b.enqueued).toBe(40);
-    expect(await database.db.delivery.count()).toBe(40);
-    expect(await jobCount()).toBe(40);
+    const deliveries = await database.db.delivery.findMany({ select: { id: true } });
+    expect(deliveries).toHaveLength(40);
+    // Each delivery is in exactly one batch job.
+    const jobs = await database.db.$queryRawUnsafe<{ task: string; payload: { deliveryIds: string[] } }[]>(
+      `SELECT task.identifier AS task, job.payload FROM graphile_worker._private_jobs job
+       JOIN graphile_worker._private_tasks task ON task.id = job.task_id`,
+    );
+    expect(jobs.every((job) => job.task === "deliver_reminders")).toBe(true);
+    expect(jobs.flatMap((job) => job.payload.deliveryIds).sort()).toEqual(deliveries.map((d) => d.id).sort());
   });
 
   it("send a plan missed while workers were down once, and skip (and record) one more than 7 days late", async () => {
@@ -175,10 +204,21 @@ describe("monthly reminders", () => {
       sent: 0,
       retrying: 1,
     });
-    const [job] = await database.db.$queryRawUnsafe<
-      { attempts: number; max_attempts: number; run_at: Date }[]
-    >("SELECT attempts, max_attempts, run_at FROM graphile_worker._private_jobs");
-    expect(job).toMatchObject({ attempts: 1, max_attempts: 25 });
+    const retryJob = () =>
+      database.db.$queryRawUnsafe<{ task: string; attempts: number; max_attempts: number; run_at: Date }[]>(
+        "SELECT task_identifier AS task, attempts, max_attempts, run_at FROM graphile_worker.jobs",
+      );
+    // The batch job is done; the delivery has a retry job of its own, waiting a moment.
+    let [job, ...others] = await retryJob();
+    expect(others).toEqual([]);
+    expect(job).toMatchObject({ task: "deliver_reminder", attempts: 0, max_attempts: 25 });
+    expect(job!.run_at.getTime()).toBeGreaterThan(Date.now());
+    // Failing again, graphile-worker backs it off.
+    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
+    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({ retrying: 1 });
+    [job, ...others] = await retryJob();
+    expect(others).toEqual([]);
+    expect(job).toMatchObject({ task: "deliver_reminder", attempts: 1, max_attempts: 25 });
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now()); // backing off
     smtp.refuseWith(null);
     await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the wait
@@ -186,7 +226,7 @@ describe("monthly reminders", () => {
     expect(smtp.messages).toHaveLength(1);
     expect(await database.db.delivery.findFirstOrThrow()).toMatchObject({
       status: "SENT",
-      attempts: 2,
+      attempts: 3,
       lastError: null,
     });
   });

@@ -2,12 +2,12 @@
 // GET, which mail scanners also follow, changes nothing and shows a confirmation page.
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { unsubscribe } from "@/lib/unsubscribe";
+import { applyEmailAction } from "@/lib/email-actions";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const ok = await unsubscribe(getDb(), (await params).token);
+  const { ok } = await applyEmailAction(getDb(), "unsubscribe", (await params).token);
   return new Response(
     ok ? "Unsubscribed: no more reminder emails for this plan." : "This link is not valid.",
     {
