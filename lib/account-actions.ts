@@ -7,6 +7,7 @@ import {
   checkInSchema,
   childSchema,
   fieldErrorsOf,
+  isRowId,
   planSchema,
   type FieldErrors,
 } from "@/lib/validations/account";
@@ -22,6 +23,7 @@ export type Outcome = FormState | "not-found";
 export const MAX_CHILDREN = 12;
 
 async function ownChild(db: PrismaClient, userId: string, childId: string) {
+  if (!isRowId(childId)) return null;
   return db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
 }
 
@@ -57,6 +59,7 @@ export async function removeChildFor(
   userId: string,
   childId: string,
 ): Promise<"ok" | "not-found"> {
+  if (!isRowId(childId)) return "not-found";
   const { count } = await db.child.deleteMany({ where: { id: childId, userId } });
   return count ? "ok" : "not-found";
 }

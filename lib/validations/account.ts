@@ -4,11 +4,17 @@ import { AGE_GROUPS } from "@/lib/age-groups";
 import { TOPICS } from "@/lib/content/taxonomy";
 import { isValidTimeZone } from "@/lib/recurrence";
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** An id as this app makes them (cuid, or base64url): anything else cannot name a row. */
+export const isRowId = (id: unknown): id is string => typeof id === "string" && /^[\w-]{1,64}$/.test(id);
+
 const optionalText = (max: number, message: string) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
+    // Control characters (NUL, escapes…) are invisible and PostgreSQL refuses NUL: they are dropped.
+    .transform((v) => (v ?? "").replace(CONTROL_CHARACTERS, "").replace(/\s+/g, " ").trim())
     .pipe(z.string().max(max, message))
     .transform((v) => v || null);
 

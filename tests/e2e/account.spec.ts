@@ -236,6 +236,10 @@ test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST
   await expect(child.getByTestId("next-check-in")).toHaveText("Paused.");
   await expect(child.getByTestId("last-reminder")).toContainText("you skipped that month");
   await expectNoAxeViolations(page);
+  // A signed-in page is never kept by a shared cache.
+  const cache = (await page.request.get("/account")).headers()["cache-control"] ?? "";
+  expect(cache).toMatch(/private|no-store/);
+  expect(cache).not.toMatch(/(^|, )public/);
 });
 
 test("guide pages stay static: prerendered, with no session lookup or cookie", async ({ request }) => {

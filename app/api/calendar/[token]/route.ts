@@ -7,11 +7,13 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const token = (await params).token.replace(/\.ics$/, "");
+  // Only what newCalendarToken makes is looked up (base64url, 32 characters).
+  if (!/^[\w-]{20,64}$/.test(token)) return new Response("No such calendar.", { status: 404 });
   const plan = await getDb().checkInPlan.findFirst({
     where: { calendarToken: token, calendarEnabled: true },
     include: { child: { include: { checkIns: { select: { topic: true, talkedAt: true } } } } },
   });
-  if (!plan || token.length < 20) return new Response("No such calendar.", { status: 404 });
+  if (!plan) return new Response("No such calendar.", { status: 404 });
   const body = calendarFeed({
     plan,
     child: plan.child,
