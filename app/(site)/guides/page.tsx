@@ -32,7 +32,7 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
         className="mt-6 flex flex-wrap items-end gap-4 rounded-lg bg-brand-50 p-4 dark:bg-night-raised"
         aria-label="Filter guides"
       >
-        <div>
+        <div className="max-w-full min-w-0">
           <label htmlFor="filter-age" className="block font-semibold">
             Age group
           </label>
@@ -50,7 +50,7 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </div>
-        <div>
+        <div className="max-w-full min-w-0">
           <label htmlFor="filter-topic" className="block font-semibold">
             Topic
           </label>
@@ -58,7 +58,7 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
             id="filter-topic"
             name="topic"
             defaultValue={topic ?? ""}
-            className="mt-1 rounded border border-ink-muted bg-white px-3 py-2 text-ink"
+            className="mt-1 w-full max-w-full rounded border border-ink-muted bg-white px-3 py-2 text-ink"
           >
             <option value="">All topics</option>
             {GUIDE_KINDS.map((k) => (

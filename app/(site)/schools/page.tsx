@@ -43,7 +43,7 @@ export default function SchoolsPage() {
             </h2>
             <div className="mt-4 flex flex-wrap items-start gap-6">
               <QrCode url={url} label={`QR code for ${url}`} className="w-36 shrink-0 bg-white p-1" />
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-1 basis-56">
                 <p className="m-0 font-semibold">Link for parents</p>
                 <p className="m-0 mt-1">
                   <code className="break-all select-all">{url}</code>
@@ -70,7 +70,9 @@ export default function SchoolsPage() {
               </div>
             </div>
             <h3>Newsletter paragraph</h3>
-            <p className="m-0 mt-2 rounded bg-brand-50 p-3 select-all dark:bg-night-raised">{text}</p>
+            <p className="m-0 mt-2 rounded bg-brand-50 p-3 [overflow-wrap:anywhere] select-all dark:bg-night-raised">
+              {text}
+            </p>
             <p className="mt-2">
               <CopyButton text={text} label="Copy paragraph" />
             </p>
