@@ -13,6 +13,7 @@ import {
 import { CheckInForm } from "@/components/account/check-in-form";
 import { ChildForm } from "@/components/account/child-form";
 import { PlanForm } from "@/components/account/plan-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { ageGroupOn, suggestedTopic } from "@/lib/children";
@@ -47,11 +48,11 @@ export default async function AccountPage() {
         Signed in as <strong>{user.email}</strong>.{" "}
         <Link href="/account/data">Download or delete your data</Link>.
       </p>
-      <form action={signOutAction}>
+      <ActionForm action={signOutAction} permalink="/account">
         <button type="submit" className={secondaryButtonClass}>
           Sign out
         </button>
-      </form>
+      </ActionForm>
 
       {user.children.length === 0 && (
         <p className="mt-8">Add a child below to set up a monthly reminder to talk with them.</p>
@@ -121,18 +122,26 @@ export default async function AccountPage() {
                       <a href={`/api/calendar/${child.plan.calendarToken}.ics`}>download the calendar file</a>
                       . Keep this address private.
                     </p>
-                    <form action={regenerateCalendar.bind(null, child.id)} className="mt-1">
+                    <ActionForm
+                      action={regenerateCalendar.bind(null, child.id)}
+                      permalink="/account"
+                      className="mt-1"
+                    >
                       <button type="submit" className={secondaryButtonClass}>
                         Make a new calendar address (the old one stops working)
                       </button>
-                    </form>
+                    </ActionForm>
                   </div>
                 )}
-                <form action={setPaused.bind(null, child.id, !child.plan.paused)} className="mt-2">
+                <ActionForm
+                  action={setPaused.bind(null, child.id, !child.plan.paused)}
+                  permalink="/account"
+                  className="mt-2"
+                >
                   <button type="submit" className={secondaryButtonClass}>
                     {child.plan.paused ? "Resume reminders" : "Pause reminders"}
                   </button>
-                </form>
+                </ActionForm>
               </>
             ) : (
               <p className="m-0">No plan yet. Choose when suits you below.</p>
@@ -192,11 +201,11 @@ export default async function AccountPage() {
                 submitLabel="Save changes"
                 idPrefix={`child-${child.id}`}
               />
-              <form action={removeChild.bind(null, child.id)} className="mt-4">
+              <ActionForm action={removeChild.bind(null, child.id)} permalink="/account" className="mt-4">
                 <button type="submit" className={secondaryButtonClass}>
                   Remove {name} and their check-ins
                 </button>
-              </form>
+              </ActionForm>
             </details>
           </section>
         );

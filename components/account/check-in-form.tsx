@@ -13,7 +13,11 @@ export function CheckInForm({
   suggested: string;
   idPrefix: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, values: {}, errors: {} });
+  const [state, formAction, pending] = useActionState(
+    action,
+    { ok: true, values: {}, errors: {} },
+    "/account",
+  );
   const e = state.errors;
   const id = (name: string) => `${idPrefix}-${name}`;
   const noteHint = "Optional, and only for you. Up to 1,000 characters.";

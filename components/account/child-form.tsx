@@ -30,7 +30,11 @@ export function ChildForm({
   submitLabel: string;
   idPrefix: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, values: initial, errors: {} });
+  const [state, formAction, pending] = useActionState(
+    action,
+    { ok: true, values: initial, errors: {} },
+    "/account",
+  );
   const values = state.ok && !state.message ? initial : { ...initial, ...state.values };
   const e = state.errors;
   const id = (name: string) => `${idPrefix}-${name}`;

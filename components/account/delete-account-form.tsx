@@ -3,11 +3,11 @@ import { useActionState } from "react";
 import { deleteAccount, type FormState } from "@/app/account/actions";
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(deleteAccount, {
-    ok: true,
-    values: {},
-    errors: {},
-  });
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    deleteAccount,
+    { ok: true, values: {}, errors: {} },
+    "/account/data",
+  );
   return (
     <form action={action} className="mt-4 rounded-lg border-2 border-red-700 p-4">
       <p className="m-0">

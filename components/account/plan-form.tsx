@@ -24,11 +24,11 @@ export function PlanForm({
   /** The id of the page's one <datalist> of time zones. */
   timeZoneListId: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {
-    ok: true,
-    values: initial ?? {},
-    errors: {},
-  });
+  const [state, formAction, pending] = useActionState(
+    action,
+    { ok: true, values: initial ?? {}, errors: {} },
+    "/account",
+  );
   // A new plan starts in the browser's own time zone where JavaScript runs; Europe/London otherwise.
   const detected = useSyncExternalStore(
     () => () => {},
@@ -46,14 +46,16 @@ export function PlanForm({
         <legend className="font-semibold">When in the month</legend>
         {e.ruleKind && <p className="m-0 font-semibold text-red-800 dark:text-red-300">{e.ruleKind}</p>}
         <div className="mt-2 grid gap-2">
-          <label className="flex flex-wrap items-center gap-2">
+          {/* A label may hold one control: the radio has its label, the selects their own names. */}
+          <div className="flex flex-wrap items-center gap-2">
             <input
               type="radio"
+              id={id("rule-day")}
               name="ruleKind"
               value="DAY_OF_MONTH"
               defaultChecked={(values.ruleKind ?? "DAY_OF_MONTH") === "DAY_OF_MONTH"}
-            />{" "}
-            On day
+            />
+            <label htmlFor={id("rule-day")}>On day</label>
             <select
               aria-label="Day of the month"
               name="dayOfMonth"
@@ -67,7 +69,7 @@ export function PlanForm({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {e.dayOfMonth && (
             <p id={id("dayOfMonth-error")} className="m-0 font-semibold text-red-800 dark:text-red-300">
               {e.dayOfMonth}
@@ -82,14 +84,15 @@ export function PlanForm({
             />{" "}
             On the last day
           </label>
-          <label className="flex flex-wrap items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <input
               type="radio"
+              id={id("rule-weekday")}
               name="ruleKind"
               value="NTH_WEEKDAY"
               defaultChecked={values.ruleKind === "NTH_WEEKDAY"}
-            />{" "}
-            On the
+            />
+            <label htmlFor={id("rule-weekday")}>On the</label>
             <select
               aria-label="Which week"
               name="nth"
@@ -114,7 +117,7 @@ export function PlanForm({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {(e.nth || e.weekday) && (
             <p className="m-0 font-semibold text-red-800 dark:text-red-300">{e.nth ?? e.weekday}</p>
           )}

@@ -4,7 +4,11 @@ import { requestSignIn, type SignInState } from "@/app/(site)/signin/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
 
 export function SignInForm() {
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignIn, { email: "" });
+  const [state, action, pending] = useActionState<SignInState, FormData>(
+    requestSignIn,
+    { email: "" },
+    "/signin",
+  );
   const hint = "We will email you a link to sign in. No password needed.";
   return (
     <form action={action} noValidate className="mt-6">

@@ -2,9 +2,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { confirmEmailAction } from "@/app/(site)/reminders/actions";
+import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { linkSecret } from "@/lib/check-in-links";
-import type { EmailAction } from "@/lib/email-actions";
+import { EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email-actions";
 import { verifyLink } from "@/lib/signed-links";
 
 const COPY: Record<
@@ -87,11 +88,14 @@ export async function EmailActionPage({
     <>
       <h1>{copy.ask}</h1>
       <p>{copy.explain}</p>
-      <form action={confirmEmailAction.bind(null, action, token)}>
+      <ActionForm
+        action={confirmEmailAction.bind(null, action, token)}
+        permalink={`${EMAIL_ACTION_PATHS[action]}/${encodeURIComponent(token)}`}
+      >
         <button type="submit" className={buttonClass}>
           {copy.button}
         </button>
-      </form>
+      </ActionForm>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { confirmCheckIn } from "@/app/(site)/checkin/[token]/actions";
+import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { readCheckInToken } from "@/lib/check-in-links";
 import { findGuideKind, isTopic } from "@/lib/content/taxonomy";
@@ -48,11 +49,14 @@ export default async function CheckInLinkPage({ params }: { params: Promise<{ to
       <p>
         This month&apos;s topic was {topic.title.toLowerCase()}. Confirm and we&apos;ll log the talk for you.
       </p>
-      <form action={confirmCheckIn.bind(null, decodeURIComponent(token))}>
+      <ActionForm
+        action={confirmCheckIn.bind(null, decodeURIComponent(token))}
+        permalink={`/checkin/${token}`}
+      >
         <button type="submit" className={buttonClass}>
           Yes, we talked
         </button>
-      </form>
+      </ActionForm>
     </>
   );
 }

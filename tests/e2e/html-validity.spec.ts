@@ -1,0 +1,84 @@
+// Every page is valid HTML: the W3C Nu validator (vnu-jar, run on this machine's Java) checks the
+// pages the production server sends, public and signed in, and finds 0 errors.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { listOutbox } from "@/lib/outbox";
+import { contractUrls } from "@/lib/url-contract";
+import { expect, test } from "./fixtures";
+
+const dataDir = process.env.E2E_DATA_DIR!;
+const VNU_JAR = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
+
+type VnuMessage = {
+  type: string;
+  subType?: string;
+  url: string;
+  message: string;
+  lastLine?: number;
+  extract?: string;
+};
+
+test.use({ extraHTTPHeaders: { "X-Forwarded-For": `10.9.${Math.floor(Math.random() * 250)}.1` } });
+
+test("every page is valid HTML (W3C Nu validator, 0 errors)", async ({ page }) => {
+  test.setTimeout(120_000);
+  const pages = new Map<string, string>();
+  const save = async (name: string) => pages.set(name, await page.content());
+  const fetchHtml = async (url: string) => pages.set(url, await (await page.request.get(url)).text());
+
+  // As served (not as the browser's DOM later becomes): the public pages and the sign-in pages.
+  for (const { path: url } of contractUrls()) await fetchHtml(url);
+  for (const url of ["/signin", "/signin/check-email", "/no-such-page", "/reminders/pause/not-a-token"]) {
+    await fetchHtml(url);
+  }
+  // Signed in: the account page with a child, a plan and an error shown, and the data page.
+  const email = `vnu-${randomBytes(4).toString("hex")}@example.org`;
+  await page.goto("/signin");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await page.goto((await listOutbox(dataDir)).find((m) => m.to === email)!.links[0]!);
+  await expect(page).toHaveURL(/\/account$/);
+  await fetchHtml("/account");
+  const add = page.getByRole("region", { name: "Add a child" });
+  await add.getByLabel("Label").fill("V");
+  await add.getByLabel("Age group", { exact: true }).selectOption("11-13");
+  await add.getByRole("button", { name: "Add child" }).click();
+  const child = page.getByRole("region", { name: "V", exact: true });
+  await child.getByRole("button", { name: "Save check-in plan" }).click();
+  await expect(child.getByTestId("next-check-in")).toContainText("19:00");
+  await fetchHtml("/account");
+  await add.getByRole("button", { name: "Add child" }).click();
+  await expect(add.getByText("Choose an age group.")).toBeVisible();
+  await save("/account (after a form error)");
+  await fetchHtml("/account/data");
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "talkoften-vnu-"));
+  try {
+    const files = [...pages].map(([url, html], i) => {
+      const file = path.join(dir, `${i}.html`);
+      writeFileSync(file, html);
+      return [file, url] as const;
+    });
+    const names = new Map(files.map(([file, url]) => [`file:${file}`, url]));
+    const result = await promisify(execFile)(
+      process.env.JAVA ?? "java",
+      ["-jar", VNU_JAR, "--format", "json", "--exit-zero-always", ...files.map(([file]) => file)],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    const { messages } = JSON.parse(result.stderr) as { messages: VnuMessage[] };
+    const errors = messages
+      .filter((m) => m.type === "error" || m.subType === "fatal")
+      .map(
+        (m) => `${names.get(m.url) ?? m.url}:${m.lastLine ?? "?"}: ${m.message} [${m.extract?.trim() ?? ""}]`,
+      );
+    expect(pages.size).toBeGreaterThan(35);
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
