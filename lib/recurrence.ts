@@ -55,12 +55,18 @@ export function dayInMonth(rule: MonthlyRule, year: number, month: number): numb
   return firstMatch + Math.floor((days - firstMatch) / 7) * 7;
 }
 
+const validZones = new Set<string>();
+
+/** True for an IANA zone name this runtime knows. Valid names are remembered (a bounded set). */
 export function isValidTimeZone(timeZone: string): boolean {
-  return IANAZone.isValidZone(timeZone);
+  if (validZones.has(timeZone)) return true;
+  if (!IANAZone.isValidZone(timeZone)) return false;
+  validZones.add(timeZone);
+  return true;
 }
 
 function zoneOf(timeZone: string): IANAZone {
-  if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
   return IANAZone.create(timeZone);
 }
 

@@ -13,6 +13,7 @@ import {
 import { CheckInForm } from "@/components/account/check-in-form";
 import { ChildForm } from "@/components/account/child-form";
 import { PlanForm } from "@/components/account/plan-form";
+import { TimeZoneList } from "@/components/account/time-zone-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
@@ -211,12 +212,8 @@ export default async function AccountPage() {
         );
       })}
 
-      {/* One list of time zones for every plan form on the page. */}
-      <datalist id="time-zones">
-        {Intl.supportedValuesOf("timeZone").map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      {/* One list of time zones for every plan form on the page, fetched once and cached. */}
+      <TimeZoneList id="time-zones" />
 
       <section aria-labelledby="add-child" className="mt-10">
         <h2 id="add-child">Add a child</h2>

@@ -60,6 +60,8 @@ test("a new parent signs in, adds a child, plans check-ins, logs a talk, exports
 
   const child = page.getByRole("region", { name: "K", exact: true });
   await expect(child.getByLabel("Time zone")).toHaveValue("Australia/Sydney"); // from the browser
+  // The field's suggestions: every zone the runtime knows, fetched once.
+  await expect.poll(() => page.locator("datalist#time-zones option").count()).toBeGreaterThan(300);
   await child.getByLabel("In my calendar").check();
   await child.getByRole("button", { name: "Save check-in plan" }).click();
   const feed = child.getByTestId("calendar-feed");

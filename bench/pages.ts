@@ -1,0 +1,183 @@
+// `npm run bench:pages`: page speed on this machine, against the production server (`npm start`,
+// built for this address if needed), with its own data folder. Prints:
+//   - Lighthouse 12 (mobile profile, simulated slow 4G and a 4x slower CPU) on /, an age hub and a
+//     guide, driving Debian's Chromium: performance, accessibility, best practices, SEO;
+//   - for a guide page and for /bare (the same layout and build with no content): HTML bytes and
+//     JavaScript bytes (raw and gzip), and what the guide adds over the bare page;
+//   - requests per second for each of the two with autocannon on loopback, and their ratio.
+// Prints figures; asserts nothing.
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3210" },
+    seconds: { type: "string", default: "15" },
+    connections: { type: "string", default: "10" },
+  },
+});
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const GUIDE = "/guides/8-10/live-streaming";
+const LIGHTHOUSE_PAGES = ["/", "/guides/8-10", GUIDE];
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-bench-pages-"));
+chmodSync(dataDir, 0o755);
+const server = spawn("npm", ["start"], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    APP_URL: base,
+    DATA_DIR: dataDir,
+    WORKER: "off",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+  detached: true,
+});
+
+async function waitForServer() {
+  const deadline = Date.now() + 10 * 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start");
+}
+
+async function bytesOf(pathname: string) {
+  const html = await (await fetch(`${base}${pathname}`)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let js = 0;
+  let jsGzip = 0;
+  for (const src of new Set(scripts)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    js += body.length;
+    jsGzip += gzipSync(body, { level: 9 }).length;
+  }
+  // Inline scripts (the page's data for React) count too.
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1]!)
+    .join("");
+  return {
+    html: Buffer.byteLength(html),
+    htmlGzip: gzipSync(html, { level: 9 }).length,
+    scripts: new Set(scripts).size,
+    js,
+    jsGzip,
+    inlineJsGzip: gzipSync(inline, { level: 9 }).length,
+  };
+}
+
+async function throughput(pathname: string) {
+  const result = await autocannon({
+    url: `${base}${pathname}`,
+    connections: Number(values.connections),
+    duration: Number(values.seconds),
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+try {
+  await waitForServer();
+  console.log(`Page benchmark, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
+  });
+  const scores: Record<string, unknown>[] = [];
+  try {
+    for (const pathname of LIGHTHOUSE_PAGES) {
+      await fetch(`${base}${pathname}`); // warm
+      const result = await lighthouse(`${base}${pathname}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+      });
+      const lhr = result!.lhr;
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+        .map((a) => a.id);
+      scores.push({
+        page: pathname,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        seo: score("seo"),
+        lcp: lhr.audits["largest-contentful-paint"]?.displayValue,
+        tbt: lhr.audits["total-blocking-time"]?.displayValue,
+        cls: lhr.audits["cumulative-layout-shift"]?.displayValue,
+        failing: failing.join(" ") || "-",
+      });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  console.log("\nLighthouse (mobile):");
+  console.table(scores);
+
+  const guide = await bytesOf(GUIDE);
+  const bare = await bytesOf("/bare");
+  console.log("\nBytes:");
+  console.table(
+    [
+      ["guide " + GUIDE, guide],
+      ["bare /bare", bare],
+    ].map(([name, b]) => {
+      const bytes = b as Awaited<ReturnType<typeof bytesOf>>;
+      return {
+        page: name,
+        html: kb(bytes.html),
+        htmlGzip: kb(bytes.htmlGzip),
+        scripts: bytes.scripts,
+        js: kb(bytes.js),
+        jsGzip: kb(bytes.jsGzip),
+        inlineJsGzip: kb(bytes.inlineJsGzip),
+      };
+    }),
+  );
+  console.log(
+    `JavaScript the guide adds over the bare page (gzip, files + inline): ${kb(
+      guide.jsGzip + guide.inlineJsGzip - bare.jsGzip - bare.inlineJsGzip,
+    )}`,
+  );
+
+  const guideRate = await throughput(GUIDE);
+  const bareRate = await throughput("/bare");
+  console.log(`\nThroughput (autocannon, ${values.connections} connections, ${values.seconds} s each):`);
+  console.table([
+    { page: GUIDE, ...guideRate },
+    { page: "/bare", ...bareRate },
+  ]);
+  console.log(`Ratio guide / bare: ${(guideRate.rps / bareRate.rps).toFixed(2)}`);
+} finally {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await new Promise((r) => server.once("exit", r));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
