@@ -7,7 +7,14 @@ export async function exportUserData(db: PrismaClient, userId: string) {
     where: { id: userId },
     include: {
       children: {
-        include: { plan: true, checkIns: { orderBy: { talkedAt: "asc" } } },
+        include: {
+          plan: {
+            include: {
+              deliveries: { orderBy: { dueAt: "asc" }, include: { history: { orderBy: { number: "asc" } } } },
+            },
+          },
+          checkIns: { orderBy: { talkedAt: "asc" } },
+        },
         orderBy: { createdAt: "asc" },
       },
       sessions: { select: { expires: true, createdAt: true } },
@@ -34,6 +41,14 @@ export async function exportUserData(db: PrismaClient, userId: string) {
         calendar: child.plan.calendarEnabled,
         paused: child.plan.paused,
         nextDueAt: child.plan.nextDueAt,
+        reminders: child.plan.deliveries.map((d) => ({
+          month: d.month,
+          dueAt: d.dueAt,
+          status: d.status,
+          sentAt: d.sentAt,
+          skippedByYouAt: d.skippedAt,
+          attempts: d.history.map((a) => ({ at: a.at, outcome: a.outcome, error: a.error })),
+        })),
       },
       checkIns: child.checkIns.map((c) => ({ topic: c.topic, note: c.note, talkedAt: c.talkedAt })),
     })),

@@ -105,6 +105,14 @@ const envSchema = z
         'must be an email address, optionally with a name: "Talk Often <hello@example.org>"',
       )
       .default("Talk Often <no-reply@talkoften.localhost>"),
+    /** Where replies to our emails go (e.g. a monitored support address); none when unset. */
+    MAIL_REPLY_TO: z
+      .string()
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an email address, optionally with a name: "Talk Often <help@example.org>"',
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const external = env.DATABASE_URL !== undefined && env.TALK_OFTEN_EMBEDDED_DB === undefined;

@@ -21,7 +21,12 @@ export type SentMail = { messageId: string; transport: "smtp" | "outbox" };
 /** Sends one message, through SMTP or into the outbox. Rejects when the SMTP server refuses it. */
 export async function sendMail(message: MailMessage, env: Env = getEnv()): Promise<SentMail> {
   // Quoted-printable always (our mail is English): spares nodemailer scanning every part to choose.
-  const mail = { from: env.MAIL_FROM, textEncoding: "quoted-printable" as const, ...message };
+  const mail = {
+    from: env.MAIL_FROM,
+    ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}),
+    textEncoding: "quoted-printable" as const,
+    ...message,
+  };
   if (env.SMTP_URL) {
     const info = await smtpTransport(env.SMTP_URL).sendMail(mail);
     return { messageId: info.messageId, transport: "smtp" };

@@ -74,8 +74,7 @@ async function send(
 > {
   if (delivery.paused || !delivery.emailEnabled) {
     const reason = delivery.paused ? "plan paused" : "email turned off (unsubscribed)";
-    await db.$executeRaw`
-      UPDATE "Delivery" SET status = 'SKIPPED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${delivery.id}`;
+    await record(db, delivery.id, "SKIPPED", { error: reason });
     return { outcome: "skipped" };
   }
   const message = reminderEmail({
@@ -96,21 +95,57 @@ async function send(
   });
   try {
     const sent = await sendMail(message, env);
-    await db.$executeRaw`
-      UPDATE "Delivery" SET status = 'SENT', "messageId" = ${sent.messageId}, "sentAt" = now(), "lastError" = NULL,
-             "updatedAt" = now()
-      WHERE id = ${delivery.id}`;
+    await record(db, delivery.id, "SENT", { messageId: sent.messageId });
     return { outcome: "sent" };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
     const reason = `${code ? `SMTP ${code}: ` : ""}${(error as Error).message}`.slice(0, 500);
     if (code !== undefined && code >= 500) {
-      await db.$executeRaw`
-        UPDATE "Delivery" SET status = 'FAILED', "lastError" = ${reason}, "updatedAt" = now() WHERE id = ${delivery.id}`;
+      await record(db, delivery.id, "FAILED", { error: reason });
       return { outcome: "failed" };
     }
     return { outcome: "retrying", error: error as Error, reason };
   }
+}
+
+type AttemptOutcome = "SENT" | "RETRY" | "FAILED" | "SKIPPED";
+const STATUS_AFTER: Record<AttemptOutcome, string> = {
+  SENT: "SENT",
+  RETRY: "QUEUED",
+  FAILED: "FAILED",
+  SKIPPED: "SKIPPED",
+};
+
+/**
+ * Records how an attempt ended, in one statement: the delivery's status, its history row
+ * (DeliveryAttempt, numbered by the claim), and, for `retryJob`, the delivery's own retry job.
+ */
+async function record(
+  db: PrismaClient,
+  deliveryId: string,
+  outcome: AttemptOutcome,
+  detail: { error?: string; messageId?: string; retryJob?: boolean },
+): Promise<void> {
+  const error = detail.error ?? null;
+  const messageId = detail.messageId ?? null;
+  await db.$executeRaw`
+    WITH updated AS (
+      UPDATE "Delivery" SET status = ${STATUS_AFTER[outcome]}::"DeliveryStatus", "lastError" = ${error},
+             "messageId" = COALESCE(${messageId}, "messageId"),
+             "sentAt" = CASE WHEN ${outcome} = 'SENT' THEN now() ELSE "sentAt" END, "updatedAt" = now()
+      WHERE id = ${deliveryId}
+      RETURNING id, attempts
+    ), logged AS (
+      INSERT INTO "DeliveryAttempt" (id, "deliveryId", number, outcome, error, "messageId")
+      SELECT 'att_' || replace(gen_random_uuid()::text, '-', ''), id, attempts, ${outcome}::"AttemptOutcome",
+             ${error}, ${messageId}
+      FROM updated
+      ON CONFLICT ("deliveryId", number) DO NOTHING
+    )
+    SELECT graphile_worker.add_job(
+      ${DELIVER_TASK}, json_build_object('deliveryId', id), run_at => now() + interval '2 seconds',
+      max_attempts => ${MAX_ATTEMPTS}::int, job_key => 'delivery:' || id)
+    FROM updated WHERE ${detail.retryJob === true}`;
 }
 
 function withSecret(env: Env): Env & { AUTH_SECRET: string } {
@@ -130,9 +165,7 @@ export async function deliverReminder(
   if (!delivery) return "gone"; // finished already, or the account was deleted meanwhile
   const result = await send(db, secretEnv, delivery, now);
   if (result.outcome === "retrying") {
-    await db.$executeRaw`
-      UPDATE "Delivery" SET status = 'QUEUED', "lastError" = ${result.reason}, "updatedAt" = now()
-      WHERE id = ${delivery.id}`;
+    await record(db, delivery.id, "RETRY", { error: result.reason });
     throw result.error;
   }
   return result.outcome;
@@ -158,15 +191,7 @@ export async function deliverReminders(
       if (result.outcome === "retrying") {
         // One statement: a worker dying here leaves either a first attempt (the batch job's, retried
         // with it) or a queued retry with its job, never a delivery that no job owns.
-        await db.$executeRaw`
-          WITH requeued AS (
-            UPDATE "Delivery" SET status = 'QUEUED', "lastError" = ${result.reason}, "updatedAt" = now()
-            WHERE id = ${delivery.id} RETURNING id
-          )
-          SELECT graphile_worker.add_job(
-            ${DELIVER_TASK}, json_build_object('deliveryId', id), run_at => now() + interval '2 seconds',
-            max_attempts => ${MAX_ATTEMPTS}::int, job_key => 'delivery:' || id)
-          FROM requeued`;
+        await record(db, delivery.id, "RETRY", { error: result.reason, retryJob: true });
       }
       onOutcome?.(result.outcome);
     }),

@@ -29,3 +29,18 @@ export async function seedDuePlans(db: PrismaClient, count: number, dueAt: Date,
   }
   return ids;
 }
+
+/** `count` parents with a due plan each, in one statement (for the tests that need hundreds). */
+export async function seedManyDuePlans(db: PrismaClient, count: number, dueAt: Date, prefix: string) {
+  await db.$executeRaw`
+    WITH u AS (
+      INSERT INTO "User" (id, email, "updatedAt")
+      SELECT ${prefix} || '_u' || g, ${prefix} || g || '@example.org', now() FROM generate_series(0, ${count} - 1) g
+      RETURNING id
+    ), c AS (
+      INSERT INTO "Child" (id, "userId", label, "ageGroup", "updatedAt")
+      SELECT replace(id, '_u', '_c'), id, 'C', '8-10', now() FROM u RETURNING id
+    )
+    INSERT INTO "CheckInPlan" (id, "childId", "ruleKind", "dayOfMonth", "localTime", "timeZone", "nextDueAt", "updatedAt")
+    SELECT replace(id, '_c', '_p'), id, 'DAY_OF_MONTH', 1, '19:00', 'Europe/London', ${dueAt}, now() FROM c`;
+}

@@ -40,6 +40,8 @@ async function seedFullAccount(email: string) {
       dueAt: new Date("2026-12-03T19:00:00Z"),
       status: "SENT",
       messageId: `<m-${email}>`,
+      attempts: 1,
+      history: { create: { number: 1, outcome: "SENT", messageId: `<m-${email}>` } },
     },
   });
   await database.db.session.create({
@@ -64,7 +66,13 @@ describe("taking and deleting your data", () => {
     expect(data.children[0]).toMatchObject({
       label: "J",
       ageGroup: "8-10",
-      plan: { localTime: "19:00", timeZone: "Europe/London" },
+      plan: {
+        localTime: "19:00",
+        timeZone: "Europe/London",
+        reminders: [
+          { month: "2026-12", status: "SENT", attempts: [expect.objectContaining({ outcome: "SENT" })] },
+        ],
+      },
     });
     expect(data.children[0]!.checkIns).toEqual([
       expect.objectContaining({ topic: "live-streaming", note: "went well" }),

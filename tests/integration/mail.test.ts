@@ -68,12 +68,17 @@ describe("mail with SMTP_URL", () => {
   });
 
   it("is delivered to the SMTP server with a plain-text and an HTML part", async () => {
-    const env = parseEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Talk Often <hello@talkoften.example>" });
+    const env = parseEnv({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Talk Often <hello@talkoften.example>",
+      MAIL_REPLY_TO: "Talk Often help <help@talkoften.example>",
+    });
     const sent = await sendMail(message, env);
     expect(sent.transport).toBe("smtp");
     const [received] = await smtp.waitFor(1);
     expect(received!.subject).toBe(message.subject);
     expect(received!.from?.text).toBe('"Talk Often" <hello@talkoften.example>');
+    expect(received!.replyTo?.text).toBe('"Talk Often help" <help@talkoften.example>');
     expect(received!.to && "text" in received!.to ? received!.to.text : "").toBe(message.to);
     expect(received!.text?.trim()).toBe(message.text);
     expect(received!.html).toContain("this link");

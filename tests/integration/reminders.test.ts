@@ -8,7 +8,7 @@ import { closeMail } from "@/lib/mail";
 import { dispatchDuePlans } from "@/lib/reminders/dispatch";
 import { runRemindersOnce } from "@/lib/reminders/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { seedDuePlans } from "../helpers/reminders";
+import { seedDuePlans, seedManyDuePlans } from "../helpers/reminders";
 import { startSmtpServer, type RecordingSmtpServer } from "../helpers/smtp";
 
 let database: TestDatabase;
@@ -37,6 +37,12 @@ beforeEach(async () => {
   smtp.messages.length = 0;
   smtp.refuseWith(null);
 });
+
+/** The attempts of the only delivery: [number, outcome, error, messageId]. */
+async function history() {
+  const attempts = await database.db.deliveryAttempt.findMany({ orderBy: { number: "asc" } });
+  return attempts.map((a) => [a.number, a.outcome, a.error, a.messageId]);
+}
 
 async function jobCount(): Promise<number> {
   const rows = await database.db.$queryRawUnsafe<{ jobs: number }[]>(
@@ -194,6 +200,7 @@ describe("monthly reminders", () => {
       attempts: 1,
       lastError: expect.stringMatching(/^SMTP 550/),
     });
+    expect(await history()).toEqual([[1, "FAILED", expect.stringMatching(/^SMTP 550/), null]]);
     expect(await jobCount()).toBe(0);
   });
 
@@ -224,6 +231,12 @@ describe("monthly reminders", () => {
     await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the wait
     expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({ sent: 1 });
     expect(smtp.messages).toHaveLength(1);
+    // Every attempt is kept, with its outcome; the last has the Message-ID the server accepted.
+    expect(await history()).toEqual([
+      [1, "RETRY", expect.stringMatching(/^SMTP 451/), null],
+      [2, "RETRY", expect.stringMatching(/^SMTP 451/), null],
+      [3, "SENT", null, smtp.messages[0]!.messageId],
+    ]);
     expect(await database.db.delivery.findFirstOrThrow()).toMatchObject({
       status: "SENT",
       attempts: 3,
@@ -266,9 +279,9 @@ describe("a mail server that is down for a while", () => {
 });
 
 describe("two worker processes at once", () => {
-  it("send each of 300 due plans exactly one email", { timeout: 120_000 }, async () => {
-    const due = 300;
-    await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "w");
+  it("send each of 1,000 due plans exactly one email", { timeout: 120_000 }, async () => {
+    const due = 1000;
+    await seedManyDuePlans(database.db, due, new Date(Date.now() - 60_000), "w");
     await dispatchDuePlans(database.db);
     let output = "";
     const workers = [0, 1].map(() => workerProcess({}, ["ignore", "pipe", "pipe"]));

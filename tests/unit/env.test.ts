@@ -58,6 +58,10 @@ describe("parseEnv", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual(["PORT: must be a whole number between 1 and 65535"]);
   });
 
+  it("names MAIL_REPLY_TO when it is not an address", () => {
+    expect(problemsOf({ MAIL_REPLY_TO: "help desk" })[0]).toMatch(/^MAIL_REPLY_TO: must be an email address/);
+  });
+
   it("names MAIL_FROM when it is not an address", () => {
     expect(problemsOf({ MAIL_FROM: "Talk Often" })[0]).toMatch(/^MAIL_FROM: must be an email address/);
     expect(parseEnv({ MAIL_FROM: "Talk Often <hello@example.org>" }).MAIL_FROM).toBe(
