@@ -5,16 +5,14 @@
 // then create and edit that child's plan again and again, while readers fetch guide pages. Prints
 // requests per second, p50/p95/p99 latency per route, errors (rate limits apart), and checks that
 // every plan's last saved version is in the database exactly as sent. Asserts nothing about time.
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { Parser } from "htmlparser2";
 import pg from "pg";
 import { getGuides } from "../lib/content/guides";
 import { listOutbox } from "../lib/outbox";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { startServer } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -33,14 +31,6 @@ const READERS = Number(values.readers);
 const SECONDS = Number(values.seconds);
 const THINK_MS = Number(values.think);
 const think = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-bench-load-"));
-chmodSync(dataDir, 0o755);
-const server = spawn("npm", ["start"], {
-  env: { ...process.env, PORT: String(port), APP_URL: base, DATA_DIR: dataDir, WORKER: "off" },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
 
 // ── measurements ────────────────────────────────────────────────────────────────────────────
 const timings = new Map<string, number[]>();
@@ -227,21 +217,10 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function waitForServer() {
-  const deadline = Date.now() + 10 * 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the server did not start");
-}
+const server = await startServer(port);
+const { dataDir } = server;
 
 try {
-  await waitForServer();
   console.log(
     `Load benchmark: ${PARENTS} parents (pausing ${THINK_MS} ms between steps) and ${READERS} readers for ${SECONDS} s, ${os.cpus().length} cores, ${new Date().toISOString()}`,
   );
@@ -310,12 +289,6 @@ try {
   );
   for (const line of mismatches.slice(0, 5)) console.log(`  ${line}`);
 } finally {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }
 process.exit(0);

@@ -6,15 +6,13 @@
 //     JavaScript bytes (raw and gzip), and what the guide adds over the bare page;
 //   - requests per second for each of the two with autocannon on loopback, and their ratio.
 // Prints figures; asserts nothing.
-import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { startServer } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -27,34 +25,6 @@ const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const GUIDE = "/guides/8-10/live-streaming";
 const LIGHTHOUSE_PAGES = ["/", "/guides/8-10", GUIDE];
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-bench-pages-"));
-chmodSync(dataDir, 0o755);
-const server = spawn("npm", ["start"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    APP_URL: base,
-    DATA_DIR: dataDir,
-    WORKER: "off",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
-});
-
-async function waitForServer() {
-  const deadline = Date.now() + 10 * 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the server did not start");
-}
 
 async function bytesOf(pathname: string) {
   const html = await (await fetch(`${base}${pathname}`)).text();
@@ -91,8 +61,9 @@ async function throughput(pathname: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+const server = await startServer(port);
+
 try {
-  await waitForServer();
   console.log(`Page benchmark, ${os.cpus().length} cores, ${new Date().toISOString()}`);
 
   const chrome = await chromeLauncher.launch({
@@ -172,12 +143,6 @@ try {
   ]);
   console.log(`Ratio guide / bare: ${(guideRate.rps / bareRate.rps).toFixed(2)}`);
 } finally {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }
 process.exit(0);

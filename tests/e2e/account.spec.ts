@@ -1,44 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import type { Page } from "@playwright/test";
-import { listOutbox } from "@/lib/outbox";
 import { signLink } from "@/lib/signed-links";
-import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect, test, expectNoAxeViolations } from "./fixtures";
+import { addChild, query, signInAs } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
-
-async function signInAs(page: Page, email: string, { checkAccessibility = true } = {}) {
-  await page.goto("/signin");
-  if (checkAccessibility) await expectNoAxeViolations(page); // axe needs JavaScript in the page
-  await page.getByLabel("Your email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
-  const message = (await listOutbox(dataDir)).find((m) => m.to === email);
-  expect(message?.subject).toBe("Your sign-in link for Talk Often");
-  await page.goto(message!.links[0]!);
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const server = await startEmbeddedPostgres({ dataDir }); // the one the app under test runs on
-  const client = new pg.Client({ connectionString: server.url() });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function addChild(page: Page, label: string, ageGroup: string) {
-  const form = page.getByRole("region", { name: "Add a child" });
-  await form.getByLabel("Label").fill(label);
-  await form.getByLabel("Age group", { exact: true }).selectOption(ageGroup);
-  await form.getByRole("button", { name: "Add child" }).click();
-}
 
 const unique = () => `parent-${randomBytes(4).toString("hex")}@example.org`;
 
