@@ -15,7 +15,10 @@ export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 // AUTH_URL before it builds its configuration, so it is set as this module loads.
 process.env.AUTH_URL ??= `${getEnv().APP_URL}/api/auth`;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig(getEnv(), getDb()));
+// Made on first use (the build imports this module without a database), then reused: Auth.js asks
+// for it on every request, and nothing in it depends on the request.
+let config: NextAuthConfig | undefined;
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= authConfig(getEnv(), getDb())));
 
 /** The Auth.js configuration, for the app and for tests that drive Auth.js directly. */
 export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {

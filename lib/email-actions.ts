@@ -24,18 +24,24 @@ export const EMAIL_ACTION_PATHS: Record<EmailAction, string> = {
   skip: "/reminders/skip",
 };
 
-/** The link for `action`: its subject is the plan (unsubscribe, pause) or this month's delivery (skip). */
+/** The signed token for `action`: its subject is the plan (unsubscribe, pause) or this month's delivery (skip). */
+export function emailActionToken(
+  secret: string,
+  action: EmailAction,
+  subject: string,
+  now = new Date(),
+): string {
+  return signLink(secret, action satisfies LinkPurpose, subject, { ttlMs: EMAIL_ACTION_TTL_MS[action], now });
+}
+
+/** The address of `action`'s confirmation page for `subject`. */
 export function emailActionLink(
   env: { AUTH_SECRET: string; APP_URL: string },
   action: EmailAction,
   subject: string,
   now = new Date(),
 ): string {
-  const token = signLink(env.AUTH_SECRET, action satisfies LinkPurpose, subject, {
-    ttlMs: EMAIL_ACTION_TTL_MS[action],
-    now,
-  });
-  return `${env.APP_URL}${EMAIL_ACTION_PATHS[action]}/${token}`;
+  return `${env.APP_URL}${EMAIL_ACTION_PATHS[action]}/${emailActionToken(env.AUTH_SECRET, action, subject, now)}`;
 }
 
 export type EmailActionResult =

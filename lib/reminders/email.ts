@@ -8,7 +8,7 @@ import { findGuideKind } from "@/lib/content/taxonomy";
 import type { Env } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import type { MailMessage } from "@/lib/mail";
-import { emailActionLink } from "@/lib/email-actions";
+import { emailActionLink, emailActionToken } from "@/lib/email-actions";
 
 export type ReminderInput = {
   env: Env & { AUTH_SECRET: string };
@@ -40,10 +40,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     pause: emailActionLink(env, "pause", input.planId, input.now),
     manage: `${base}/account`,
     // The one-click address (RFC 8058): a POST there unsubscribes; a GET shows the confirmation page.
-    unsubscribe: emailActionLink(env, "unsubscribe", input.planId, input.now).replace(
-      `${base}/unsubscribe/`,
-      `${base}/api/unsubscribe/`,
-    ),
+    unsubscribe: `${base}/api/unsubscribe/${emailActionToken(env.AUTH_SECRET, "unsubscribe", input.planId, input.now)}`,
   };
   const subject = `This month's talk with ${child.label ?? ageGroupLabel(group).toLowerCase()}: ${topic.title.toLowerCase()}`;
   const text = [

@@ -3,11 +3,9 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { applyEmailAction, EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email-actions";
 
-const ACTIONS = new Set<string>(["unsubscribe", "pause", "skip"]);
-
 /** The POST behind each email link's confirmation page; mail scanners follow GETs, so only this acts. */
 export async function confirmEmailAction(action: EmailAction, token: string): Promise<void> {
-  if (!ACTIONS.has(action)) throw new Error("Unknown email action");
+  if (!Object.hasOwn(EMAIL_ACTION_PATHS, action)) throw new Error("Unknown email action");
   const result = await applyEmailAction(getDb(), action, token);
   redirect(
     `${EMAIL_ACTION_PATHS[action]}/${encodeURIComponent(token)}?${result.ok ? "done=1" : "invalid=1"}`,
