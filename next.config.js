@@ -61,6 +61,7 @@ const nextConfig = {
     ];
   },
   poweredByHeader: false,
+  generateEtags: false,
   // The build type-checks the app only; `npm run typecheck` covers tests and scripts too.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   reactStrictMode: true,

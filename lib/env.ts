@@ -77,6 +77,13 @@ const envSchema = z
       })
       .default("development"),
     PORT: port.default(3000),
+    /** How many processes `npm start` serves with; one per core when unset. */
+    WEB_PROCESSES: z.coerce
+      .number({ message: "must be a whole number from 1 to 64" })
+      .int("must be a whole number from 1 to 64")
+      .min(1, "must be a whole number from 1 to 64")
+      .max(64, "must be a whole number from 1 to 64")
+      .optional(),
     /** Where the embedded database, the mail outbox and generated secrets live. */
     DATA_DIR: z.string().default(".data"),
     DATABASE_URL: urlWithScheme(

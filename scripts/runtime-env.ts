@@ -57,6 +57,15 @@ export function exitOnEnvError(error: unknown): never {
 
 const require = createRequire(import.meta.url);
 
+/** The file of a package's command-line program (e.g. "next"'s "next"). */
+export function binPath(pkg: string, bin: string): string {
+  const packageJson = require.resolve(`${pkg}/package.json`);
+  const binField = (require(packageJson) as { bin: string | Record<string, string> }).bin;
+  const relative = typeof binField === "string" ? binField : binField[bin];
+  if (!relative) throw new Error(`${pkg} has no program called ${bin}`);
+  return path.join(path.dirname(packageJson), relative);
+}
+
 /** Runs a package's command-line program (e.g. "prisma", "next") and resolves with its exit code. */
 export function runBin(
   pkg: string,
@@ -64,11 +73,7 @@ export function runBin(
   args: string[],
   vars: NodeJS.ProcessEnv,
 ): { done: Promise<number>; kill(signal?: NodeJS.Signals): void } {
-  const packageJson = require.resolve(`${pkg}/package.json`);
-  const binField = (require(packageJson) as { bin: string | Record<string, string> }).bin;
-  const relative = typeof binField === "string" ? binField : binField[bin];
-  if (!relative) throw new Error(`${pkg} has no program called ${bin}`);
-  const child = spawn(process.execPath, [path.join(path.dirname(packageJson), relative), ...args], {
+  const child = spawn(process.execPath, [binPath(pkg, bin), ...args], {
     env: vars,
     stdio: "inherit",
   });

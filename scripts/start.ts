@@ -2,9 +2,11 @@
 // DATABASE_URL is not set, applies migrations, builds when the build is missing or stale, and
 // serves on PORT. Ctrl-C (or SIGTERM) stops the server and then PostgreSQL, cleanly.
 // `npm run dev` (--dev) does the same with `next dev` and no build.
+import os from "node:os";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
-import { exitOnEnvError, resolveRuntimeEnv, runBin } from "./runtime-env";
+import { runCluster, type Running } from "./cluster";
+import { binPath, exitOnEnvError, resolveRuntimeEnv, runBin } from "./runtime-env";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
@@ -12,7 +14,7 @@ const runtime = await resolveRuntimeEnv({ production: !dev }).catch(exitOnEnvErr
 const { vars, env, embedded } = runtime;
 
 let stopping = false;
-let current: ReturnType<typeof runBin> | null = null;
+let current: Running | null = null;
 let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
 
 async function shutdown(code: number): Promise<never> {
@@ -67,9 +69,16 @@ if (process.env.WORKER !== "off") {
   console.log("\n▸ Reminder worker running: every minute it sends the check-ins that are due.");
 }
 
+// In production, one server process per core (WEB_PROCESSES), sharing the port: one Node.js process
+// runs JavaScript on one core only. `next dev` is one process.
+const processes = dev ? 1 : (env.WEB_PROCESSES ?? os.availableParallelism());
 console.log(
-  `\n▸ Serving ${env.APP_URL}${env.SMTP_URL ? "" : ` (mail goes to the outbox: ${env.APP_URL}/dev/outbox)`}`,
+  `\n▸ Serving ${env.APP_URL}${processes > 1 ? ` from ${processes} processes` : ""}${env.SMTP_URL ? "" : ` (mail goes to the outbox: ${env.APP_URL}/dev/outbox)`}`,
 );
-current = runBin("next", "next", [dev ? "dev" : "start", "--port", String(env.PORT)], vars);
+const nextArgs = [dev ? "dev" : "start", "--port", String(env.PORT)];
+current =
+  processes > 1
+    ? runCluster({ exec: binPath("next", "next"), args: nextArgs, processes, env: vars })
+    : runBin("next", "next", nextArgs, vars);
 const code = await current.done;
 if (!stopping) await shutdown(code);

@@ -1,5 +1,5 @@
-// `npm start` on the embedded defaults: serves the home page, stops PostgreSQL cleanly on
-// Ctrl-C, and keeps the data for the next start.
+// `npm start` on the embedded defaults: serves the home page (from two processes, then one), stops
+// everything cleanly on Ctrl-C, and keeps the data for the next start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,8 +17,13 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function npmStart(port: number) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
+function npmStart(port: number, processes: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    WEB_PROCESSES: String(processes),
+  };
   for (const name of ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "APP_URL", "NODE_ENV"]) delete env[name];
   // Its own process group, so that a signal reaches npm, Next.js and PostgreSQL as a terminal's Ctrl-C does.
   const child = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -46,8 +51,21 @@ function npmStart(port: number) {
       process.kill(-child.pid!, "SIGINT");
       await exited;
       running.delete(child);
+      // Nothing of it is left: no server process, no PostgreSQL.
+      const deadline = Date.now() + 15_000;
+      while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(groupAlive(child.pid!)).toBe(false);
     },
   };
+}
+
+function groupAlive(pid: number) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** PostgreSQL removes its postmaster.pid as the last step of a clean shutdown. */
@@ -75,19 +93,21 @@ describe("npm start", () => {
     { timeout: 480_000 },
     async () => {
       const port = await freePort();
-      const first = npmStart(port);
+      const first = npmStart(port, 2);
       await first.ready();
       const home = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
       expect(home).toContain("Talk Often");
       expect(first.output()).toContain("Applying database migrations");
+      expect(first.output()).toContain("from 2 processes");
       await query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'kept@example.org', now())`);
 
       await first.interrupt();
       await expectStoppedCleanly();
 
-      const second = npmStart(port);
+      const second = npmStart(port, 1);
       await second.ready();
       expect(second.output()).toContain("The production build is current");
+      expect(second.output()).not.toContain("processes");
       expect(await query(`SELECT email FROM "User"`)).toEqual([{ email: "kept@example.org" }]);
       await second.interrupt();
       await expectStoppedCleanly();

@@ -1,0 +1,129 @@
+// scripts/cluster.ts: several processes on one port, replaced when they crash, all stopped together.
+import net from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCluster, type Running } from "@/scripts/cluster";
+
+const FIXTURE = path.resolve("tests/fixtures/pid-server.mjs");
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function pidAt(port: number): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      // A connection handed to a process as it dies is never answered: give up on it and retry.
+      return await (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) })).text();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Asks one process to exit with code 3 (the request fails with it). */
+const crashOne = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/crash`).then(
+    () => {},
+    () => {},
+  );
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let running: Running | null = null;
+afterEach(async () => {
+  running?.kill();
+  await running?.done;
+  running = null;
+});
+
+describe("runCluster", () => {
+  it("serves one port from several processes, and stops them all", async () => {
+    const port = await freePort();
+    running = runCluster({
+      exec: FIXTURE,
+      args: ["--port", String(port)],
+      processes: 2,
+      env: {},
+      log: () => {},
+    });
+    const pids = new Set<string>();
+    for (let i = 0; i < 20 && pids.size < 2; i += 1) pids.add(await pidAt(port));
+    expect(pids.size).toBe(2);
+    expect([...pids]).not.toContain(String(process.pid));
+
+    running.kill();
+    expect(await running.done).toBe(0);
+    running = null;
+    for (const pid of pids) expect(alive(Number(pid))).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+
+  it("replaces a process that crashes, and keeps serving", async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    running = runCluster({
+      exec: FIXTURE,
+      args: ["--port", String(port)],
+      processes: 2,
+      env: {},
+      log: (line) => lines.push(line),
+    });
+    const before = new Set<string>();
+    for (let i = 0; i < 20 && before.size < 2; i += 1) before.add(await pidAt(port));
+    await crashOne(port);
+    const after = new Set<string>();
+    for (let i = 0; i < 40 && after.size < 2; i += 1) {
+      after.add(await pidAt(port));
+      if (after.size < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(after.size).toBe(2);
+    expect([...after].filter((pid) => !before.has(pid))).toHaveLength(1);
+    expect(lines.join("\n")).toMatch(/exited \(exit code 3\); starting another/);
+  });
+
+  it("stops everything when a process dies before it is ready, with its exit code", async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const failing = runCluster({
+      exec: FIXTURE,
+      args: ["--port", String(port)],
+      processes: 2,
+      env: { FAIL_EARLY: "1" },
+      log: (line) => lines.push(line),
+    });
+    expect(await failing.done).toBe(7);
+    expect(lines[0]).toMatch(/exited before it was ready \(exit code 7\)/);
+  });
+
+  it("stops when processes keep crashing", async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const crashing = runCluster({
+      exec: FIXTURE,
+      args: ["--port", String(port)],
+      processes: 1,
+      env: {},
+      log: (line) => lines.push(line),
+    });
+    for (let i = 0; i < 6; i += 1) {
+      await pidAt(port); // a new process is serving
+      await crashOne(port);
+    }
+    expect(await crashing.done).toBe(3);
+    expect(lines.at(-1)).toMatch(/exited 6 times within a minute; stopping/);
+  });
+});
