@@ -58,6 +58,16 @@ describe("parseEnv", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual(["PORT: must be a whole number between 1 and 65535"]);
   });
 
+  it("names WEB_PROCESSES when it is not a count from 1 to 64", () => {
+    for (const bad of ["two", "0", "1.5", "65"]) {
+      expect(problemsOf({ WEB_PROCESSES: bad })).toEqual([
+        "WEB_PROCESSES: must be a whole number from 1 to 64",
+      ]);
+    }
+    expect(parseEnv({ WEB_PROCESSES: "3" }).WEB_PROCESSES).toBe(3);
+    expect(parseEnv({}).WEB_PROCESSES).toBeUndefined();
+  });
+
   it("names MAIL_REPLY_TO when it is not an address", () => {
     expect(problemsOf({ MAIL_REPLY_TO: "help desk" })[0]).toMatch(/^MAIL_REPLY_TO: must be an email address/);
   });
