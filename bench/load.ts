@@ -1,11 +1,14 @@
-// `npm run bench:load [-- --parents 50 --readers 10 --seconds 60 --think 0]`: the app under load on this machine.
+// `npm run bench:load [-- --parents 50 --think 2000 --ramp 10 --reads 100 --readers 0 --seconds 60
+//   --warmup 10]`: the app under load on this machine.
 // Starts the production server (`npm start`) on the embedded PostgreSQL with its own data folder.
 // Virtual parents act as a browser without JavaScript would (cookies, forms with their hidden
 // server-action fields, redirects): ask for a sign-in link, follow it from the outbox, add a child,
-// then create and edit that child's plan again and again, while readers fetch guide pages. Prints
+// then create and edit that child's plan again and again, while guide pages are read: at a steady
+// rate (--reads a second), and by readers who never pause (--readers), who take all the CPU left. Prints
 // requests per second, p50/p95/p99 latency per route, errors (rate limits apart), and checks that
 // every plan's last saved version is in the database exactly as sent. Asserts nothing about time.
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Parser } from "htmlparser2";
 import pg from "pg";
@@ -18,18 +21,30 @@ const { values } = parseArgs({
   options: {
     port: { type: "string", default: "3211" },
     parents: { type: "string", default: "50" },
-    readers: { type: "string", default: "10" },
+    // Guide pages read per second by passers-by, at a steady rate whatever the server's speed.
+    reads: { type: "string", default: "100" },
+    // Readers who fetch guide after guide without ever pausing: they take all the CPU there is.
+    readers: { type: "string", default: "0" },
     seconds: { type: "string", default: "60" },
-    // A pause between one parent's steps, as a person reading and typing makes (0: none at all).
-    think: { type: "string", default: "0" },
+    // A parent pauses 1–3 s between steps (half to one and a half times this), as a person reading
+    // and typing does; 0 for no pause at all (each parent then asks again as soon as answered).
+    think: { type: "string", default: "2000" },
+    // Parents arrive one after another over this many seconds, as people do, rather than all at once.
+    ramp: { type: "string", default: "10" },
+    // First, this many seconds of the same mix (10 parents, the steady reads), not counted: every
+    // server process loads its code and fills its caches on its first requests of each kind.
+    warmup: { type: "string", default: "10" },
   },
 });
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const PARENTS = Number(values.parents);
 const READERS = Number(values.readers);
+const READS_PER_SECOND = Number(values.reads);
 const SECONDS = Number(values.seconds);
 const THINK_MS = Number(values.think);
+const RAMP_MS = Number(values.ramp) * 1000;
+const WARMUP_SECONDS = Number(values.warmup);
 const think = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
 
 // ── measurements ────────────────────────────────────────────────────────────────────────────
@@ -167,10 +182,11 @@ function randomPlan(): Record<string, string> {
 
 type Sent = { email: string; plan: Record<string, string> | null; saves: number };
 
-async function parent(index: number, until: number): Promise<Sent> {
+async function parent(index: number, until: number, arriveAfterMs: number): Promise<Sent> {
   const email = `load-${index}-${Date.now().toString(36)}@example.org`;
   const visitor = new Visitor(`10.${Math.floor(index / 250)}.${index % 250}.9`);
   const sent: Sent = { email, plan: null, saves: 0 };
+  await new Promise((r) => setTimeout(r, arriveAfterMs));
   try {
     const signin = await visitor.go("GET /signin", "/signin");
     const asked = await visitor.submit("POST sign-in request", signin, (f) => f.controls.has("email"), {
@@ -213,6 +229,25 @@ async function reader(index: number, until: number) {
   while (Date.now() < until) await visitor.go("GET guide (reader)", random(getGuides()).path);
 }
 
+/** Guide reads started at a steady rate, each by a new visitor, not waiting for earlier ones. */
+async function steadyReads(perSecond: number, until: number) {
+  if (perSecond <= 0) return;
+  const inFlight = new Set<Promise<unknown>>();
+  const started = Date.now();
+  for (let n = 0; ; n += 1) {
+    const at = started + (n * 1000) / perSecond;
+    if (at >= until) break;
+    await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+    const visitor = new Visitor(`172.17.${Math.floor(n / 250) % 250}.${n % 250}`);
+    const read = visitor
+      .go("GET guide (steady reads)", random(getGuides()).path)
+      .catch((error: Error) => fail("GET guide (steady reads)", error.message));
+    inFlight.add(read);
+    void read.finally(() => inFlight.delete(read));
+  }
+  await Promise.all(inFlight);
+}
+
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -222,13 +257,26 @@ const { dataDir } = server;
 
 try {
   console.log(
-    `Load benchmark: ${PARENTS} parents (pausing ${THINK_MS} ms between steps) and ${READERS} readers for ${SECONDS} s, ${os.cpus().length} cores, ${new Date().toISOString()}`,
+    `Load benchmark: ${PARENTS} parents (arriving over ${RAMP_MS / 1000} s, pausing ${THINK_MS} ms between steps), after ${WARMUP_SECONDS} s of warm-up, ${READS_PER_SECOND} guide reads a second and ${READERS} readers who never pause, for ${SECONDS} s, ${os.cpus().length} cores, ${new Date().toISOString()}`,
   );
+  if (WARMUP_SECONDS > 0) {
+    const warmUntil = Date.now() + WARMUP_SECONDS * 1000;
+    await Promise.all([
+      ...Array.from({ length: Math.min(PARENTS, 10) }, (_, i) => parent(1000 + i, warmUntil, i * 200)),
+      steadyReads(READS_PER_SECOND, warmUntil),
+    ]);
+    for (const map of [timings, bytes, errors]) map.clear();
+    rateLimited = 0;
+  }
+  // This process's own delays count in every latency it measures: print them with the figures.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const started = Date.now();
   const until = started + SECONDS * 1000;
   const [sent] = await Promise.all([
-    Promise.all(Array.from({ length: PARENTS }, (_, i) => parent(i, until))),
+    Promise.all(Array.from({ length: PARENTS }, (_, i) => parent(i, until, (RAMP_MS * i) / PARENTS))),
     Promise.all(Array.from({ length: READERS }, (_, i) => reader(i, until))),
+    steadyReads(READS_PER_SECOND, until),
   ]);
   const elapsed = (Date.now() - started) / 1000;
   const total = [...timings.values()].reduce((n, list) => n + list.length, 0);
@@ -246,6 +294,11 @@ try {
         html: `${((bytes.get(route) ?? 0) / list.length / 1024).toFixed(1)} KB`,
       };
     }),
+  );
+  loopDelay.disable();
+  const ms = (ns: number) => `${(ns / 1e6).toFixed(0)} ms`;
+  console.log(
+    `Event-loop delay of the load generator itself: p50 ${ms(loopDelay.percentile(50))}, p99 ${ms(loopDelay.percentile(99))}, max ${ms(loopDelay.max)}`,
   );
   const errorCount = [...errors.values()].reduce((n, list) => n + list.length, 0);
   console.log(

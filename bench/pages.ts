@@ -19,6 +19,9 @@ const { values } = parseArgs({
     port: { type: "string", default: "3210" },
     seconds: { type: "string", default: "15" },
     connections: { type: "string", default: "10" },
+    // One server process by default, so that Chromium and autocannon have the other core to
+    // themselves and the figures are the server's, not the load generator's.
+    processes: { type: "string", default: "1" },
   },
 });
 const port = Number(values.port);
@@ -61,10 +64,12 @@ async function throughput(pathname: string) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const server = await startServer(port);
+const server = await startServer(port, { processes: Number(values.processes) });
 
 try {
-  console.log(`Page benchmark, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+  console.log(
+    `Page benchmark, ${os.cpus().length} cores, ${values.processes} server process(es), ${new Date().toISOString()}`,
+  );
 
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

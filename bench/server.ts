@@ -1,11 +1,12 @@
 // The production server (`npm start`) for a benchmark: on `port`, built for that address if needed,
-// with its own data folder (embedded PostgreSQL, outbox) and no reminder worker.
+// with its own data folder (embedded PostgreSQL, outbox) and no reminder worker; `processes` sets
+// WEB_PROCESSES (default: one per core, as `npm start`).
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export async function startServer(port: number) {
+export async function startServer(port: number, options: { processes?: number } = {}) {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-bench-"));
   chmodSync(dataDir, 0o755); // PostgreSQL runs as another user when we are root
@@ -16,6 +17,7 @@ export async function startServer(port: number) {
       APP_URL: base,
       DATA_DIR: dataDir,
       WORKER: "off",
+      ...(options.processes ? { WEB_PROCESSES: String(options.processes) } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -55,16 +55,40 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+// Making an Intl.DateTimeFormat is slow (tens of microseconds, more than formatting with it), and
+// account pages and reminder emails format many dates in a handful of zones: keep each one made.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "moment" | "day", timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone ?? ""}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(
+      "en-GB",
+      kind === "moment"
+        ? {
+            weekday: "long",
+            day: "numeric",
+            month: "long",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone,
+            timeZoneName: "short",
+          }
+        : { day: "numeric", month: "long", year: "numeric", timeZone },
+    );
+    if (formatters.size >= 1000) formatters.clear(); // zones are a few hundred at most
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A due moment as the parent reads it, in the plan's own time zone. */
 export function formatLocal(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(instant);
+  return formatter("moment", timeZone).format(instant);
+}
+
+/** A day as "3 March 2026", in `timeZone` (the server's when not given). */
+export function formatDay(instant: Date, timeZone?: string): string {
+  return formatter("day", timeZone).format(instant);
 }

@@ -21,7 +21,7 @@ import { ageGroupOn, suggestedTopic } from "@/lib/children";
 import { findGuideKind } from "@/lib/content/taxonomy";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { describeRule, formatLocal, ruleOf } from "@/lib/plans";
+import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/plans";
 import { requireUserId } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };
@@ -174,14 +174,8 @@ export default async function AccountPage() {
               <ul>
                 {child.checkIns.slice(0, 5).map((checkIn) => (
                   <li key={checkIn.id}>
-                    <time dateTime={checkIn.talkedAt.toISOString()}>
-                      {checkIn.talkedAt.toLocaleDateString("en-GB", {
-                        day: "numeric",
-                        month: "long",
-                        year: "numeric",
-                      })}
-                    </time>
-                    : {findGuideKind(checkIn.topic)?.title ?? checkIn.topic}
+                    <time dateTime={checkIn.talkedAt.toISOString()}>{formatDay(checkIn.talkedAt)}</time>:{" "}
+                    {findGuideKind(checkIn.topic)?.title ?? checkIn.topic}
                     {checkIn.note ? ` (“${checkIn.note}”)` : ""}
                   </li>
                 ))}
@@ -234,10 +228,7 @@ function lastReminder(
   },
   timeZone: string,
 ): string {
-  const day = (instant: Date) =>
-    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(
-      instant,
-    );
+  const day = (instant: Date) => formatDay(instant, timeZone);
   switch (delivery.status) {
     case "SENT":
       return `emailed on ${day(delivery.sentAt ?? delivery.dueAt)}${delivery.skippedAt ? "; you skipped that month" : ""}.`;

@@ -153,6 +153,11 @@ function withSecret(env: Env): Env & { AUTH_SECRET: string } {
   return { ...env, AUTH_SECRET: env.AUTH_SECRET };
 }
 
+/** A transient failure, already recorded: graphile-worker runs the job again later. Not a fault of ours. */
+export class RetryLater extends Error {
+  override name = "RetryLater";
+}
+
 /** One delivery (a retry): throws on a transient failure, so that graphile-worker retries it with back-off. */
 export async function deliverReminder(
   db: PrismaClient,
@@ -166,7 +171,7 @@ export async function deliverReminder(
   const result = await send(db, secretEnv, delivery, now);
   if (result.outcome === "retrying") {
     await record(db, delivery.id, "RETRY", { error: result.reason });
-    throw result.error;
+    throw new RetryLater(`delivery ${delivery.id}: ${result.reason}`, { cause: result.error });
   }
   return result.outcome;
 }

@@ -19,6 +19,7 @@ import {
   deliverReminder,
   deliverReminders,
   type DeliveryOutcome,
+  RetryLater,
 } from "@/lib/reminders/deliver";
 import { dispatchDuePlans, reclaimAbandonedJobs, type DispatchSummary } from "@/lib/reminders/dispatch";
 
@@ -107,8 +108,22 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
 }
 
 function quietLogger() {
-  return new Logger(() => (level: string, message: string) => {
-    if (level === "error" || level === "warning" || process.env.WORKER_DEBUG)
-      console.error(`[worker] ${level}: ${message}`);
-  });
+  return new Logger(
+    () =>
+      (
+        level: string,
+        message: string,
+        meta?: { error?: unknown; job?: { attempts: number; max_attempts: number } },
+      ) => {
+        // A transient SMTP failure is expected and recorded on its delivery: one line, not an error with a stack.
+        if (meta?.error instanceof RetryLater) {
+          console.error(
+            `[worker] will retry (attempt ${meta.job?.attempts} of ${meta.job?.max_attempts}): ${meta.error.message}`,
+          );
+          return;
+        }
+        if (level === "error" || level === "warning" || process.env.WORKER_DEBUG)
+          console.error(`[worker] ${level}: ${message}`);
+      },
+  );
 }

@@ -1,7 +1,7 @@
 // Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
 import { spawn, type StdioOptions } from "node:child_process";
 import { runMigrations } from "graphile-worker";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseEnv, type Env } from "@/lib/env";
 import { applyEmailAction } from "@/lib/email-actions";
 import { closeMail } from "@/lib/mail";
@@ -220,9 +220,18 @@ describe("monthly reminders", () => {
     expect(others).toEqual([]);
     expect(job).toMatchObject({ task: "deliver_reminder", attempts: 0, max_attempts: 25 });
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now());
-    // Failing again, graphile-worker backs it off.
+    // Failing again, graphile-worker backs it off; the log says so in one line, not as an error.
     await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
-    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({ retrying: 1 });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({ retrying: 1 });
+      const lines = logged.mock.calls.map((call) => String(call[0]));
+      expect(lines).toEqual([
+        expect.stringMatching(/^\[worker\] will retry \(attempt 1 of 25\): delivery \S+: SMTP 451/),
+      ]);
+    } finally {
+      logged.mockRestore();
+    }
     [job, ...others] = await retryJob();
     expect(others).toEqual([]);
     expect(job).toMatchObject({ task: "deliver_reminder", attempts: 1, max_attempts: 25 });

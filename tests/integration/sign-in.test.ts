@@ -88,6 +88,37 @@ describe("magic-link sign-in", () => {
     expect(await database.db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("knows the signed-in parent from the session cookie, and nobody from an unknown or expired one", async () => {
+    const signedIn = await follow(await requestLink("session@example.org"));
+    const cookie = cookiesOf(signedIn);
+    const session = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
+      config,
+    );
+    const body = (await session.json()) as { user?: { email: string } } | null;
+    expect(body?.user?.email).toBe("session@example.org");
+
+    const unknown = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, {
+        headers: { Cookie: "authjs.session-token=not-a-session" },
+      }),
+      config,
+    );
+    expect(await unknown.json()).toBeNull();
+
+    const user = await database.db.user.findUniqueOrThrow({ where: { email: "session@example.org" } });
+    await database.db.session.updateMany({
+      where: { userId: user.id },
+      data: { expires: new Date(Date.now() - 1000) },
+    });
+    const expired = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
+      config,
+    );
+    expect(await expired.json()).toBeNull();
+    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0); // Auth.js removed it
+  });
+
   it("refuses an expired link", async () => {
     const link = await requestLink("late@example.org");
     await database.db.verificationToken.updateMany({
