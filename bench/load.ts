@@ -189,6 +189,7 @@ async function parent(index: number, until: number, arriveAfterMs: number): Prom
   await new Promise((r) => setTimeout(r, arriveAfterMs));
   try {
     const signin = await visitor.go("GET /signin", "/signin");
+    await think(); // typing an email address
     const asked = await visitor.submit("POST sign-in request", signin, (f) => f.controls.has("email"), {
       email,
     });
@@ -198,8 +199,10 @@ async function parent(index: number, until: number, arriveAfterMs: number): Prom
     }
     const message = (await listOutbox(dataDir)).find((m) => m.to === email);
     if (!message) throw new Error("no sign-in email");
+    await think(); // opening the email
     let account = await visitor.go("GET sign-in link → /account", message.links[0]!);
     if (!account.url.endsWith("/account")) throw new Error(`sign-in landed on ${account.url}`);
+    await think();
     account = await visitor.submit("POST add child", account, (f) => f.buttons.includes("Add child"), {
       label: `P${index}`,
       ageBy: "group",

@@ -14,12 +14,14 @@ export async function allow(
 ): Promise<boolean> {
   const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
   const key = `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
+  // One statement: count this use, and drop windows older than a day (of no further use).
   const [row] = await db.$queryRaw<{ count: number }[]>`
+    WITH "purged" AS (
+      DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}
+    )
     INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
     RETURNING "count"`;
-  // Old windows are of no further use.
-  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}`;
   return (row?.count ?? 0) <= limit.max;
 }
 

@@ -124,6 +124,15 @@ describe("sign-in rate limits", () => {
     expect(results.filter(Boolean)).toHaveLength(3);
   });
 
+  it("forget windows older than a day as they count the next use", async () => {
+    await allow(database.db, SIGN_IN_PER_ADDRESS, "old@example.org", new Date("2026-11-20T10:00:00Z"));
+    const windows = () =>
+      database.db.rateLimit.count({ where: { windowStart: { lt: new Date("2026-11-21T00:00:00Z") } } });
+    expect(await windows()).toBe(1);
+    await allow(database.db, SIGN_IN_PER_ADDRESS, "new@example.org", new Date("2026-11-21T10:15:00Z"));
+    expect(await windows()).toBe(0);
+  });
+
   it("store no email address", async () => {
     const rows = await database.db.rateLimit.findMany();
     expect(rows.length).toBeGreaterThan(0);

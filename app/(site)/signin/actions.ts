@@ -20,8 +20,10 @@ export async function requestSignIn(_previous: SignInState, form: FormData): Pro
     (await headers()).get("x-real-ip") ||
     "local";
   const db = getDb();
-  const withinAddress = await allow(db, SIGN_IN_PER_ADDRESS, email);
-  const withinIp = await allow(db, SIGN_IN_PER_IP, ip);
+  const [withinAddress, withinIp] = await Promise.all([
+    allow(db, SIGN_IN_PER_ADDRESS, email),
+    allow(db, SIGN_IN_PER_IP, ip),
+  ]);
   if (!withinAddress || !withinIp) {
     return {
       email: raw,
