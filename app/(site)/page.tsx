@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
 
 export default function HomePage() {

@@ -1,5 +1,5 @@
 // The page behind a link in a reminder email: it asks, and only its button (a POST) acts.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { confirmEmailAction } from "@/app/(site)/reminders/actions";
 import { ActionForm } from "@/components/ui/action-form";

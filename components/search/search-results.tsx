@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { SearchHit } from "@/lib/search";
 
 export function SearchResults({ query, hits }: { query: string; hits: SearchHit[] }) {

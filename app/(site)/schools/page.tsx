@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { QrCode } from "@/components/schools/qr-code";
 import { CopyButton } from "@/components/schools/copy-button";
 import { HelpRoutesList } from "@/components/help-routes-list";

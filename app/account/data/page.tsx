@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { requireUserId } from "@/lib/session";
 
