@@ -63,11 +63,22 @@ function urlWithScheme(schemes: string[], example: string) {
   });
 }
 
-const port = z.coerce
-  .number({ message: "must be a whole number between 1 and 65535" })
-  .int("must be a whole number between 1 and 65535")
-  .min(1, "must be a whole number between 1 and 65535")
-  .max(65535, "must be a whole number between 1 and 65535");
+/** A whole number in [min, max]; every way of missing it gets the same `message`. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+}
+
+/** An email address, optionally with a display name, as in `example`. */
+function mailbox(example: string) {
+  return z
+    .string()
+    .regex(
+      /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      `must be an email address, optionally with a name: "${example}"`,
+    );
+}
+
+const port = wholeNumber(1, 65535, "must be a whole number between 1 and 65535");
 
 const envSchema = z
   .object({
@@ -78,12 +89,7 @@ const envSchema = z
       .default("development"),
     PORT: port.default(3000),
     /** How many processes `npm start` serves with; one per core when unset. */
-    WEB_PROCESSES: z.coerce
-      .number({ message: "must be a whole number from 1 to 64" })
-      .int("must be a whole number from 1 to 64")
-      .min(1, "must be a whole number from 1 to 64")
-      .max(64, "must be a whole number from 1 to 64")
-      .optional(),
+    WEB_PROCESSES: wholeNumber(1, 64, "must be a whole number from 1 to 64").optional(),
     /** Where the embedded database, the mail outbox and generated secrets live. */
     DATA_DIR: z.string().default(".data"),
     DATABASE_URL: urlWithScheme(
@@ -105,21 +111,9 @@ const envSchema = z
       .string()
       .min(24, "must be at least 24 characters long; generate one with `openssl rand -hex 24`")
       .optional(),
-    MAIL_FROM: z
-      .string()
-      .regex(
-        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
-        'must be an email address, optionally with a name: "Talk Often <hello@example.org>"',
-      )
-      .default("Talk Often <no-reply@talkoften.localhost>"),
+    MAIL_FROM: mailbox("Talk Often <hello@example.org>").default("Talk Often <no-reply@talkoften.localhost>"),
     /** Where replies to our emails go (e.g. a monitored support address); none when unset. */
-    MAIL_REPLY_TO: z
-      .string()
-      .regex(
-        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
-        'must be an email address, optionally with a name: "Talk Often <help@example.org>"',
-      )
-      .optional(),
+    MAIL_REPLY_TO: mailbox("Talk Often <help@example.org>").optional(),
   })
   .superRefine((env, ctx) => {
     const external = env.DATABASE_URL !== undefined && env.TALK_OFTEN_EMBEDDED_DB === undefined;

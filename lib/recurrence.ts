@@ -61,6 +61,8 @@ const validZones = new Set<string>();
 export function isValidTimeZone(timeZone: string): boolean {
   if (validZones.has(timeZone)) return true;
   if (!IANAZone.isValidZone(timeZone)) return false;
+  // Names are matched ignoring case, so "valid" names are endless: keep at most a thousand.
+  if (validZones.size >= 1000) validZones.clear();
   validZones.add(timeZone);
   return true;
 }

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { EnvError, parseEnv, type Env } from "../lib/env";
+import type { Running } from "./cluster";
 import { localSecret, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 
 export type RuntimeEnv = {
@@ -67,12 +68,7 @@ export function binPath(pkg: string, bin: string): string {
 }
 
 /** Runs a package's command-line program (e.g. "prisma", "next") and resolves with its exit code. */
-export function runBin(
-  pkg: string,
-  bin: string,
-  args: string[],
-  vars: NodeJS.ProcessEnv,
-): { done: Promise<number>; kill(signal?: NodeJS.Signals): void } {
+export function runBin(pkg: string, bin: string, args: string[], vars: NodeJS.ProcessEnv): Running {
   const child = spawn(process.execPath, [binPath(pkg, bin), ...args], {
     env: vars,
     stdio: "inherit",

@@ -5,6 +5,7 @@
 // graphile-worker retries with back-off; a permanent one (SMTP 5xx) is recorded and not retried.
 // Idempotent: a delivery already sent, failed or skipped is left alone.
 import type { PrismaClient } from "@/prisma/generated/client";
+import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";
 import type { Env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { reminderEmail } from "@/lib/reminders/email";
@@ -108,8 +109,7 @@ async function send(
   }
 }
 
-type AttemptOutcome = "SENT" | "RETRY" | "FAILED" | "SKIPPED";
-const STATUS_AFTER: Record<AttemptOutcome, string> = {
+const STATUS_AFTER: Record<AttemptOutcome, DeliveryStatus> = {
   SENT: "SENT",
   RETRY: "QUEUED",
   FAILED: "FAILED",
