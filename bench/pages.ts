@@ -5,7 +5,9 @@
 //     median of --runs runs);
 //   - for a guide page and for /bare (the same layout and build with no content): HTML bytes and
 //     JavaScript bytes (raw and gzip), and what the guide adds over the bare page;
-//   - requests per second for each of the two with autocannon on loopback, and their ratio.
+//   - requests per second for each of the two with autocannon on loopback, in alternating rounds
+//     after a warm-up, and their ratio.
+// `--runs 0` leaves Lighthouse out (bytes and throughput only).
 // Prints figures; asserts nothing.
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -19,14 +21,18 @@ import { startServer } from "./server";
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "3210" },
-    seconds: { type: "string", default: "15" },
+    // Seconds of each throughput round.
+    seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
+    // Throughput is measured in rounds that alternate guide and bare page, after a warm-up of both,
+    // so that neither gains from running second (a warmer JIT) or loses to a busy moment of the machine.
+    rounds: { type: "string", default: "4" },
     // One server process by default, so that Chromium and autocannon have the other core to
     // themselves and the figures are the server's, not the load generator's.
     processes: { type: "string", default: "1" },
     // Lighthouse runs per page; the median run is reported, as Lighthouse's documentation advises
-    // (one run moves by several points with whatever else the machine is doing).
-    runs: { type: "string", default: "3" },
+    // (one run moves by several points with whatever else the machine is doing); it suggests five.
+    runs: { type: "string", default: "5" },
   },
 });
 const port = Number(values.port);
@@ -37,14 +43,22 @@ const LIGHTHOUSE_PAGES = ["/", "/guides/8-10", GUIDE, "/bare"];
 
 async function bytesOf(pathname: string) {
   const html = await (await fetch(`${base}${pathname}`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
-  let js = 0;
-  let jsGzip = 0;
-  for (const src of new Set(scripts)) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    js += body.length;
-    jsGzip += gzipSync(body, { level: 9 }).length;
-  }
+  const tags = [...html.matchAll(/<script([^>]*)\bsrc="([^"]+)"[^>]*>/g)];
+  // `nomodule` scripts (Next.js's polyfills) are fetched only by browsers too old for modules: the
+  // phones and browsers we serve never download them. Counted apart.
+  const modern = new Set(tags.filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => m[2]!));
+  const legacy = new Set(tags.filter((m) => /\bnomodule\b/i.test(m[0])).map((m) => m[2]!));
+  const gzipOf = async (srcs: Set<string>) => {
+    let raw = 0;
+    let gzip = 0;
+    for (const src of srcs) {
+      const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+      raw += body.length;
+      gzip += gzipSync(body, { level: 9 }).length;
+    }
+    return { raw, gzip };
+  };
+  const js = await gzipOf(modern);
   // Inline scripts (the page's data for React) count too.
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => m[1]!)
@@ -52,31 +66,29 @@ async function bytesOf(pathname: string) {
   return {
     html: Buffer.byteLength(html),
     htmlGzip: gzipSync(html, { level: 9 }).length,
-    scripts: new Set(scripts).size,
-    js,
-    jsGzip,
+    scripts: modern.size,
+    js: js.raw,
+    jsGzip: js.gzip,
     inlineJsGzip: gzipSync(inline, { level: 9 }).length,
+    legacyJsGzip: (await gzipOf(legacy)).gzip,
   };
 }
 
-async function throughput(pathname: string) {
+async function throughput(pathname: string, seconds: number) {
   const result = await autocannon({
     url: `${base}${pathname}`,
     connections: Number(values.connections),
-    duration: Number(values.seconds),
+    duration: seconds,
   });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-const server = await startServer(port, { processes: Number(values.processes) });
-
-try {
-  console.log(
-    `Page benchmark, ${os.cpus().length} cores, ${values.processes} server process(es), ${new Date().toISOString()}`,
-  );
-
+async function lighthouseScores() {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: [
@@ -128,6 +140,18 @@ try {
   }
   console.log(`\nLighthouse (mobile), the median of ${values.runs} runs per page:`);
   console.table(scores);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const server = await startServer(port, { processes: Number(values.processes) });
+
+try {
+  console.log(
+    `Page benchmark, ${os.cpus().length} cores, ${values.processes} server process(es), ${new Date().toISOString()}`,
+  );
+
+  if (Number(values.runs) > 0) await lighthouseScores();
 
   const guide = await bytesOf(GUIDE);
   const bare = await bytesOf("/bare");
@@ -146,6 +170,7 @@ try {
         js: kb(bytes.js),
         jsGzip: kb(bytes.jsGzip),
         inlineJsGzip: kb(bytes.inlineJsGzip),
+        "nomodule (not loaded)": kb(bytes.legacyJsGzip),
       };
     }),
   );
@@ -155,14 +180,34 @@ try {
     )}`,
   );
 
-  const guideRate = await throughput(GUIDE);
-  const bareRate = await throughput("/bare");
-  console.log(`\nThroughput (autocannon, ${values.connections} connections, ${values.seconds} s each):`);
-  console.table([
-    { page: GUIDE, ...guideRate },
-    { page: "/bare", ...bareRate },
-  ]);
-  console.log(`Ratio guide / bare: ${(guideRate.rps / bareRate.rps).toFixed(2)}`);
+  // Warm both up (the JIT, Next.js's caches), then alternate.
+  await throughput(GUIDE, 3);
+  await throughput("/bare", 3);
+  const rounds: Record<string, unknown>[] = [];
+  let guideTotal = 0;
+  let bareTotal = 0;
+  for (let round = 1; round <= Number(values.rounds); round += 1) {
+    const first = round % 2 === 1 ? GUIDE : "/bare"; // alternate which goes first, too
+    const a = await throughput(first, Number(values.seconds));
+    const b = await throughput(first === GUIDE ? "/bare" : GUIDE, Number(values.seconds));
+    const [guideRate, bareRate] = first === GUIDE ? [a, b] : [b, a];
+    guideTotal += guideRate.requests;
+    bareTotal += bareRate.requests;
+    rounds.push({
+      round,
+      "guide req/s": guideRate.rps,
+      "guide p99 ms": guideRate.p99,
+      "bare req/s": bareRate.rps,
+      "bare p99 ms": bareRate.p99,
+      errors: guideRate.errors + bareRate.errors,
+      ratio: (guideRate.rps / bareRate.rps).toFixed(2),
+    });
+  }
+  console.log(
+    `\nThroughput (autocannon, ${values.connections} connections, ${values.rounds} rounds of ${values.seconds} s each, guide ${GUIDE} and /bare alternating):`,
+  );
+  console.table(rounds);
+  console.log(`Ratio guide / bare over all rounds: ${(guideTotal / bareTotal).toFixed(2)}`);
 } finally {
   await server.stop();
 }

@@ -138,3 +138,26 @@ test("every guide prints on at most two A4 pages, with the starters as a card an
     expect(pages, `${guide.path} printed pages`).toBeLessThanOrEqual(2);
   }
 });
+
+test("a guide's breadcrumb shows its separators but screen readers hear only the links", async ({
+  page,
+  visit,
+}) => {
+  await visit("/guides/8-10/live-streaming");
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs).toMatchAriaSnapshot(`
+    - navigation "Breadcrumb":
+      - list:
+        - listitem:
+          - link "Guides"
+        - listitem:
+          - link "Ages 8 to 10"
+        - listitem: Live streaming
+  `);
+  expect(await crumbs.textContent()).not.toContain("›");
+  const separators = await crumbs
+    .locator("li")
+    .evaluateAll((items) => items.map((li) => getComputedStyle(li, "::before").content));
+  expect(separators[0]).toBe("none");
+  expect(separators.slice(1).every((content) => content.includes("›"))).toBe(true);
+});

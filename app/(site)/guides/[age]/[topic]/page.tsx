@@ -47,13 +47,13 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
 
   return (
     <article className="guide">
-      <nav aria-label="Breadcrumb" className="text-sm print:hidden">
+      <nav aria-label="Breadcrumb" className="breadcrumb text-sm print:hidden">
         <ol className="m-0 flex flex-wrap gap-x-2 p-0">
           <li className="list-none">
-            <Link href="/guides">Guides</Link> ›
+            <Link href="/guides">Guides</Link>
           </li>
           <li className="list-none">
-            <Link href={`/guides/${group.slug}`}>{ageGroupLabel(group)}</Link> ›
+            <Link href={`/guides/${group.slug}`}>{ageGroupLabel(group)}</Link>
           </li>
           <li className="list-none" aria-current="page">
             {kind.title}
