@@ -27,6 +27,11 @@ const { values } = parseArgs({
 });
 const N = Number(values.plans);
 const BIG = Number(values.big);
+// The second part claims the 100 due plans among --big: it needs at least that many.
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BIG) || BIG < 100) {
+  console.error("--plans must be a whole number of at least 1, and --big a whole number of at least 100.");
+  process.exit(2);
+}
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-bench-"));
 chmodSync(dataDir, 0o755);
