@@ -50,38 +50,36 @@ afterEach(async () => {
   running = null;
 });
 
+/** Runs the fixture server in `processes` processes on a free port; stopped after each test. */
+async function startFixture(processes: number, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const lines: string[] = [];
+  running = runCluster({
+    exec: FIXTURE,
+    args: ["--port", String(port)],
+    processes,
+    env,
+    log: (line) => lines.push(line),
+  });
+  return { port, lines, cluster: running };
+}
+
 describe("runCluster", () => {
   it("serves one port from several processes, and stops them all", async () => {
-    const port = await freePort();
-    running = runCluster({
-      exec: FIXTURE,
-      args: ["--port", String(port)],
-      processes: 2,
-      env: {},
-      log: () => {},
-    });
+    const { port, cluster } = await startFixture(2);
     const pids = new Set<string>();
     for (let i = 0; i < 20 && pids.size < 2; i += 1) pids.add(await pidAt(port));
     expect(pids.size).toBe(2);
     expect([...pids]).not.toContain(String(process.pid));
 
-    running.kill();
-    expect(await running.done).toBe(0);
-    running = null;
+    cluster.kill();
+    expect(await cluster.done).toBe(0);
     for (const pid of pids) expect(alive(Number(pid))).toBe(false);
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 
   it("replaces a process that crashes, and keeps serving", async () => {
-    const port = await freePort();
-    const lines: string[] = [];
-    running = runCluster({
-      exec: FIXTURE,
-      args: ["--port", String(port)],
-      processes: 2,
-      env: {},
-      log: (line) => lines.push(line),
-    });
+    const { port, lines } = await startFixture(2);
     const before = new Set<string>();
     for (let i = 0; i < 20 && before.size < 2; i += 1) before.add(await pidAt(port));
     await crashOne(port);
@@ -96,34 +94,18 @@ describe("runCluster", () => {
   });
 
   it("stops everything when a process dies before it is ready, with its exit code", async () => {
-    const port = await freePort();
-    const lines: string[] = [];
-    const failing = runCluster({
-      exec: FIXTURE,
-      args: ["--port", String(port)],
-      processes: 2,
-      env: { FAIL_EARLY: "1" },
-      log: (line) => lines.push(line),
-    });
-    expect(await failing.done).toBe(7);
+    const { lines, cluster } = await startFixture(2, { FAIL_EARLY: "1" });
+    expect(await cluster.done).toBe(7);
     expect(lines[0]).toMatch(/exited before it was ready \(exit code 7\)/);
   });
 
   it("stops when processes keep crashing", async () => {
-    const port = await freePort();
-    const lines: string[] = [];
-    const crashing = runCluster({
-      exec: FIXTURE,
-      args: ["--port", String(port)],
-      processes: 1,
-      env: {},
-      log: (line) => lines.push(line),
-    });
+    const { port, lines, cluster } = await startFixture(1);
     for (let i = 0; i < 6; i += 1) {
       await pidAt(port); // a new process is serving
       await crashOne(port);
     }
-    expect(await crashing.done).toBe(3);
+    expect(await cluster.done).toBe(3);
     expect(lines.at(-1)).toMatch(/exited 6 times within a minute; stopping/);
   });
 });
