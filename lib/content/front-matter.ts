@@ -22,33 +22,52 @@ const source = z.object({
     .refine((value) => value.startsWith("https://"), "must start with https://"),
 });
 
-export const frontMatterSchema = z.strictObject(
-  {
-    title: z
-      .string({ message: "is required" })
-      .trim()
-      .min(1, "is required")
-      .max(90, "must be at most 90 characters"),
-    description: z
-      .string({ message: "is required" })
-      .trim()
-      .min(1, "is required")
-      .max(160, "must be at most 160 characters"),
-    ageGroup: z.enum(
-      AGE_GROUPS.map((group) => group.slug),
-      { message: `must be one of ${AGE_GROUPS.map((g) => g.slug).join(", ")}` },
-    ),
-    topic: z.enum(GUIDE_SLUGS, { message: `must be one of ${GUIDE_SLUGS.join(", ")}` }),
-    lastReviewed: z.preprocess(
-      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-      isoDate,
-    ),
-    sources: z
-      .array(source, { message: "must be a list of sources" })
-      .min(2, "must list at least two sources"),
-  },
-  { message: "must be YAML between --- lines at the top of the file" },
-);
+/** One factual claim (a figure, a law, an age limit, how a service works) and the source that says it. */
+const claim = z.strictObject({
+  claim: z.string({ message: "is required" }).trim().min(1, "is required"),
+  source: z.string({ message: "is required" }).url("must be a full URL"),
+});
+
+export const frontMatterSchema = z
+  .strictObject(
+    {
+      title: z
+        .string({ message: "is required" })
+        .trim()
+        .min(1, "is required")
+        .max(90, "must be at most 90 characters"),
+      description: z
+        .string({ message: "is required" })
+        .trim()
+        .min(1, "is required")
+        .max(160, "must be at most 160 characters"),
+      ageGroup: z.enum(
+        AGE_GROUPS.map((group) => group.slug),
+        { message: `must be one of ${AGE_GROUPS.map((g) => g.slug).join(", ")}` },
+      ),
+      topic: z.enum(GUIDE_SLUGS, { message: `must be one of ${GUIDE_SLUGS.join(", ")}` }),
+      lastReviewed: z.preprocess(
+        (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+        isoDate,
+      ),
+      sources: z
+        .array(source, { message: "must be a list of sources" })
+        .min(2, "must list at least two sources"),
+      claims: z.array(claim, { message: "must be a list of claims" }).default([]),
+    },
+    { message: "must be YAML between --- lines at the top of the file" },
+  )
+  .superRefine((value, context) => {
+    const urls = new Set(value.sources.map((source) => source.url));
+    value.claims.forEach((entry, index) => {
+      if (!urls.has(entry.source))
+        context.addIssue({
+          code: "custom",
+          path: ["claims", index, "source"],
+          message: "must be the url of one of the guide's sources",
+        });
+    });
+  });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

@@ -47,10 +47,23 @@ describe("the guide front-matter schema", () => {
       'front matter "sources.1.publisher" is required',
     ],
     [{ author: "Sam" }, "front matter has unknown field(s): author"],
+    [{ claims: [{ claim: "", source: valid.sources[0]!.url }] }, 'front matter "claims.0.claim" is required'],
+    [{ claims: [{ claim: "A law" }] }, 'front matter "claims.0.source" is required'],
+    [
+      { claims: [{ claim: "A law", source: "https://example.org/" }] },
+      'front matter "claims.0.source" must be the url of one of the guide\'s sources',
+    ],
   ])("rejects %j with a message naming the field", (change, message) => {
     const found = problems(change);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(message);
+  });
+
+  it("accepts claims whose source is one of the guide's sources, and none at all", () => {
+    const claims = [{ claim: "192 arrests in one week of 2017", source: valid.sources[1]!.url }];
+    const result = checkFrontMatter({ ...valid, claims });
+    expect(result.ok && result.value.claims).toEqual(claims);
+    expect(checkFrontMatter(valid).ok && checkFrontMatter(valid)).toMatchObject({ value: { claims: [] } });
   });
 
   it("asks for front matter when there is none", () => {
