@@ -1,19 +1,20 @@
 // Loads and checks every guide in content/: front matter, the components a guide may use and
-// their order, conversation starters, and internal links. Any problem stops the build with a
-// message naming the file and the field (see content/README.md for the rules).
+// their order, conversation starters, internal links, the text as it renders (check-rendering.ts)
+// and a source for every figure (check-figures.ts). Any problem stops the build with a message
+// naming the file and the field or line (see content/README.md for the rules).
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import { createProcessor } from "@mdx-js/mdx";
-import type { Root, RootContent, Nodes } from "mdast";
-import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
+import type { Root, Nodes } from "mdast";
+import type { MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import { visitParents } from "unist-util-visit-parents";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/age-groups";
+import { checkFigures } from "@/lib/content/check-figures";
+import { checkRendering } from "@/lib/content/check-rendering";
 import { checkFrontMatter, type FrontMatter } from "@/lib/content/front-matter";
+import { attribute, blocksOf, isJsx, parseMdx, textOf } from "@/lib/content/mdx-text";
 import { GUIDE_SLUGS, isTopic, type GuideSlug } from "@/lib/content/taxonomy";
 import { contractUrls } from "@/lib/url-contract";
 
@@ -149,8 +150,6 @@ function listMdx(contentDir: string): string[] {
   return files.sort();
 }
 
-const processor = createProcessor({ remarkPlugins: [remarkFrontmatter, remarkGfm] });
-
 function parseGuide(full: string, relative: string): { guide: Guide } | { problems: string[] } {
   const source = readFileSync(full, "utf8");
   const file = new VFile({ path: full, value: source });
@@ -178,10 +177,13 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
 
   let tree: Root;
   const body = String(file.value);
+  // Lines of front matter stripped from the body, so that problems name lines in the file.
+  const lineOffset = source.split("\n").length - body.split("\n").length;
   try {
-    tree = processor.parse(new VFile({ path: full, value: body })) as Root;
+    tree = parseMdx(body, full);
   } catch (error) {
-    const place = (error as { line?: number }).line;
+    const line = (error as { line?: number }).line;
+    const place = line === undefined ? undefined : line + lineOffset;
     return {
       problems: [
         ...problems,
@@ -190,7 +192,15 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
     };
   }
 
-  problems.push(...checkStructure(tree, slug));
+  problems.push(...checkStructure(tree, slug, lineOffset));
+  problems.push(...checkRendering(tree, lineOffset));
+  if (checked.ok) {
+    const blocks = blocksOf(tree).map(({ text, node }) => ({
+      text,
+      line: (node.position?.start.line ?? 0) + lineOffset,
+    }));
+    problems.push(...checkFigures(blocks, checked.value.claims));
+  }
   if (problems.length || !checked.ok) return { problems };
 
   const starters: string[] = [];
@@ -220,31 +230,30 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
   };
 }
 
-function checkStructure(tree: Root, slug: string): string[] {
+function checkStructure(tree: Root, slug: string, lineOffset: number): string[] {
   const problems: string[] = [];
   const used = new Set<string>();
   visitParents(tree, (node, ancestors) => {
+    const line = (node.position?.start.line ?? 0) + lineOffset;
     if (node.type === "mdxjsEsm") problems.push("imports and exports are not allowed in guides");
     if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression")
-      problems.push(`{…} expressions are not allowed in guides (line ${node.position?.start.line})`);
+      problems.push(`{…} expressions are not allowed in guides (line ${line})`);
     if (!isJsx(node)) return;
     const name = node.name ?? "(fragment)";
     used.add(name);
     if (!(COMPONENTS as readonly string[]).includes(name)) {
-      problems.push(
-        `unknown component <${name}> at line ${node.position?.start.line} (known: ${COMPONENTS.join(", ")})`,
-      );
+      problems.push(`unknown component <${name}> at line ${line} (known: ${COMPONENTS.join(", ")})`);
       return;
     }
     const expectedParent = PARENT_OF[name];
     const jsxParent = [...ancestors].reverse().find((a) => isJsx(a as Nodes)) as
       MdxJsxFlowElement | undefined;
     if (expectedParent && jsxParent?.name !== expectedParent)
-      problems.push(`<${name}> at line ${node.position?.start.line} must be inside <${expectedParent}>`);
+      problems.push(`<${name}> at line ${line} must be inside <${expectedParent}>`);
     if ((name === "Activity" || name === "Step") && !attribute(node, "title"))
-      problems.push(`<${name}> at line ${node.position?.start.line} needs a title="…"`);
+      problems.push(`<${name}> at line ${line} needs a title="…"`);
     if (name === "Explain" && !attribute(node, "term"))
-      problems.push(`<Explain> at line ${node.position?.start.line} needs a term="…"`);
+      problems.push(`<Explain> at line ${line} needs a term="…"`);
   });
 
   const topLevel = tree.children.filter(isJsx).map((node) => node.name ?? "");
@@ -278,10 +287,6 @@ function checkStructure(tree: Root, slug: string): string[] {
   return problems;
 }
 
-function isJsx(node: Nodes | RootContent): node is MdxJsxFlowElement | MdxJsxTextElement {
-  return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
-}
-
 function countNamed(tree: Root, name: string): number {
   let count = 0;
   visit(tree, (node) => {
@@ -290,46 +295,9 @@ function countNamed(tree: Root, name: string): number {
   return count;
 }
 
-function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | undefined {
-  for (const attr of node.attributes) {
-    if (attr.type === "mdxJsxAttribute" && attr.name === name && typeof attr.value === "string")
-      return attr.value;
-  }
-  return undefined;
-}
-
-/** The visible words of a node, with <Explain term="…"> read as "term (meaning)". */
-function textOf(node: Nodes): string {
-  if (node.type === "text" || node.type === "inlineCode") return node.value;
-  if (isJsx(node) && node.name === "Explain") {
-    return `${attribute(node, "term") ?? ""} (${node.children.map((c) => textOf(c as Nodes)).join("")})`;
-  }
-  if ("children" in node) return (node.children as Nodes[]).map(textOf).join(node.type === "list" ? " " : "");
-  return "";
-}
-
-const BLOCKS = new Set(["paragraph", "heading", "tableCell"]);
-
 /** The guide's text as sentences: each block is closed with a full stop if it has none. */
 function sentencesOf(tree: Root): string[] {
-  const sentences: string[] = [];
-  const add = (text: string) => {
-    const clean = text.replace(/\s+/g, " ").trim();
-    if (clean) sentences.push(/[.!?…:;"”’)]$/.test(clean) ? clean : `${clean}.`);
-  };
-  visit(tree, (node) => {
-    if (isJsx(node) && (node.name === "Activity" || node.name === "Step"))
-      add(attribute(node, "title") ?? "");
-    if (isJsx(node) && node.name === "Starter" && !node.children.some((c) => c.type === "paragraph")) {
-      add(textOf(node));
-      return "skip";
-    }
-    if (BLOCKS.has(node.type)) {
-      add(textOf(node));
-      return "skip";
-    }
-  });
-  return sentences;
+  return blocksOf(tree).map(({ text }) => (/[.!?…:;"”’)]$/.test(text) ? text : `${text}.`));
 }
 
 function normalise(text: string): string {
