@@ -81,6 +81,45 @@ describe("the guides in content/", () => {
       expect(paths.has(link.split(/[?#]/)[0]!), `${link} in ${file}`).toBe(true);
   });
 
+  it("give every age group the same always-tell signs, in its fake-identities and start-talking guides", () => {
+    const signs = [
+      /photo|picture|nude/i, // asked for pictures or to go on camera
+      /camera/i,
+      /secret/i,
+      /where (?:they|you) live/i,
+      /gift|present|coins|money/i,
+      /meet/i,
+    ];
+    for (const guide of guides.filter((g) => g.slug === "fake-identities" || g.slug === "start-talking")) {
+      const text = guide.sentences.join(" ");
+      const list = text.slice(text.indexOf("Always tell"));
+      expect(text, guide.file).toContain("Always tell");
+      for (const sign of signs) expect(list.slice(0, 700), `${guide.file}: ${sign}`).toMatch(sign);
+    }
+  });
+
+  it("never tell parents to take screenshots without warning them off anything that shows nudity", () => {
+    for (const guide of guides) {
+      for (const sentence of guide.body.split(/\n\s*\n|<\/?Step[^>]*>|<\/?Activity[^>]*>/)) {
+        if (/take (?:a |the )?screenshots?|screenshot the/i.test(sentence))
+          expect(sentence, `${guide.file}: ${sentence.trim().slice(0, 80)}`).toMatch(/nud/i);
+      }
+    }
+  });
+
+  it("keep every sentence to 30 words or fewer", () => {
+    const bySentence = new Intl.Segmenter("en-GB", { granularity: "sentence" });
+    const byWord = new Intl.Segmenter("en-GB", { granularity: "word" });
+    for (const guide of guides) {
+      for (const block of guide.sentences) {
+        for (const { segment } of bySentence.segment(block)) {
+          const words = [...byWord.segment(segment)].filter((w) => w.isWordLike).length;
+          expect(words, `${guide.file}: "${segment.slice(0, 80)}…"`).toBeLessThanOrEqual(30);
+        }
+      }
+    }
+  });
+
   it("tell parents to call 999 when a child is in danger now", () => {
     for (const guide of guides.filter((g) => g.slug === "if-youre-worried")) {
       expect(guide.sentences.join(" ")).toMatch(/999/);
