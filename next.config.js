@@ -1,31 +1,14 @@
 // @ts-check
 
+import { contentSecurityPolicy as policyFor, NONCE_PAGES } from "./lib/content-security-policy.mjs";
+
 const production = process.env.NODE_ENV === "production";
 
-/**
- * The Content-Security-Policy of every response. Scripts and styles come from this origin only.
- * 'unsafe-inline' stays for scripts because Next.js puts its page data in inline scripts, and a nonce
- * would make every page dynamic: guides could no longer be prerendered and cached. There is no
- * user-written HTML anywhere on the site for an inline script to hide in (React escapes everything;
- * the outbox shows emails in a sandboxed iframe). `next dev` needs eval and a websocket for reloading.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${production ? "" : " ws: wss:"}`,
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
+/** The policy of every page that is not rendered per request (those get a nonce in proxy.ts). */
+export const contentSecurityPolicy = policyFor({ production });
 
 /** Sent with every response (tests/e2e/headers.spec.ts checks them). */
 export const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   {
@@ -50,6 +33,11 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // Every path but those whose pages proxy.ts gives a policy with a nonce.
+      {
+        source: `/((?!${NONCE_PAGES.map((page) => `${page.slice(1)}(?:/|$)`).join("|")}).*)`,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }],
+      },
       // Public pages are the same for everyone: a CDN or reverse proxy may keep them.
       ...PUBLIC_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] })),
       // A letter with a school's name in it is kept by nobody: the name is never stored.

@@ -57,6 +57,9 @@ export default defineConfig({
       APP_URL: baseURL,
       DATABASE_URL: "",
       SMTP_URL: "",
+      // The tests play the proxy in front: each context's X-Forwarded-For is the client's address
+      // (one hop trusted), so that the per-client sign-in limit sees many clients, not one.
+      TRUSTED_PROXIES: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

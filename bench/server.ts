@@ -17,6 +17,7 @@ export async function startServer(port: number, options: { processes?: number } 
       APP_URL: base,
       DATA_DIR: dataDir,
       WORKER: "off",
+      TALK_OFTEN_BENCH_PAGES: "1", // builds /bare, the benchmark's floor (a 404 in other builds)
       ...(options.processes ? { WEB_PROCESSES: String(options.processes) } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -34,10 +34,15 @@ export async function addChildFor(
 ): Promise<FormState> {
   const parsed = childSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
-  if ((await db.child.count({ where: { userId } })) >= MAX_CHILDREN) {
-    return { ok: false, values, errors: { form: `You can add up to ${MAX_CHILDREN} children.` } };
-  }
-  await db.child.create({ data: { ...parsed.data, userId } });
+  // Count and insert under a lock on the parent's row, so that requests at once cannot each see
+  // room for one more.
+  const added = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    if ((await tx.child.count({ where: { userId } })) >= MAX_CHILDREN) return false;
+    await tx.child.create({ data: { ...parsed.data, userId } });
+    return true;
+  });
+  if (!added) return { ok: false, values, errors: { form: `You can add up to ${MAX_CHILDREN} children.` } };
   return { ok: true, values: {}, errors: {}, message: "Child added." };
 }
 

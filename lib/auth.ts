@@ -1,6 +1,8 @@
 // Sign-in with an emailed magic link (Auth.js v5), users and sessions stored through Prisma.
 // Links work once and expire after 24 hours; the email is sent through lib/mail.ts.
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { AccessDenied } from "@auth/core/errors";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
@@ -8,13 +10,34 @@ import { getDb } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { sendMail } from "@/lib/mail";
+import { allowSignInEmail } from "@/lib/rate-limit";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-// Links in emails use APP_URL, never the Host header of whoever asked for the email. Auth.js reads
-// AUTH_URL before it builds its configuration, so it is set as this module loads.
-process.env.AUTH_URL ??= `${getEnv().APP_URL}/api/auth`;
+/**
+ * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or "limited" when
+ * the limits (3 per address, 10 per client in 15 minutes) refused it.
+ */
+export async function requestSignInEmail(email: string, client: string): Promise<"sent" | "limited"> {
+  try {
+    await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo: "/account" }));
+    return "sent";
+  } catch (error) {
+    if (error instanceof AccessDenied) return "limited"; // the signIn callback's only refusal
+    throw error;
+  }
+}
+
+/**
+ * Runs `ask` (a call into Auth.js) knowing that `client` is asking: the per-client limit counts it.
+ * Auth.js's callbacks are not given the request, so the route handler and the action say who it is.
+ */
+export function withSignInClient<T>(client: string, ask: () => Promise<T>): Promise<T> {
+  return signInClient.run(client, ask);
+}
+
+const signInClient = new AsyncLocalStorage<string>();
 
 // Made on first use (the build imports this module without a database), then reused: Auth.js asks
 // for it on every request, and nothing in it depends on the request.
@@ -41,7 +64,21 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [email],
+    logger: {
+      // A refused sign-in email is expected (the limits), not an error with a stack trace.
+      error(error) {
+        if (error instanceof AccessDenied) console.info("[auth] a sign-in email was refused by the limits");
+        else console.error(error);
+      },
+    },
     callbacks: {
+      // Every way to ask for a link (our form's action, Auth.js's POST /api/auth/signin/email) comes
+      // through here before a token is made, so the limits are counted here and nowhere else. A
+      // client nobody named (a new way in that forgot withSignInClient) shares one count: still limited.
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest) return true;
+        return allowSignInEmail(db, user.email ?? "", signInClient.getStore() ?? "unknown");
+      },
       // Send the browser on within this site only, resolved against APP_URL (the origin Auth.js
       // derives from the request can differ behind a proxy or on loopback).
       redirect({ url }) {

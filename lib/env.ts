@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once with zod. A bad value fails
 // fast with a message that names the variable and says what is wrong, never its secret.
 import { z } from "zod";
+import { isLoopbackHost } from "@/lib/peer.mjs";
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -88,6 +89,23 @@ const envSchema = z
       })
       .default("development"),
     PORT: port.default(3000),
+    /**
+     * The address `npm start` listens on. Unset: loopback only (127.0.0.1 and ::1) while mail goes
+     * to the outbox, every interface once SMTP_URL is set.
+     */
+    HOST: z
+      .string()
+      .regex(/^[\w.:\[\]-]+$/, "must be a host name or an IP address, such as 0.0.0.0 or 127.0.0.1")
+      .optional(),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For (nginx in front: 1). Unset or 0:
+     * the client is the socket's peer and X-Forwarded-For is ignored.
+     */
+    TRUSTED_PROXIES: wholeNumber(
+      0,
+      10,
+      "must be a whole number from 0 to 10: the proxies in front of the app",
+    ).default(0),
     /** How many processes `npm start` serves with; one per core when unset. */
     WEB_PROCESSES: wholeNumber(1, 64, "must be a whole number from 1 to 64").optional(),
     /** Where the embedded database, the mail outbox and generated secrets live. */
@@ -116,6 +134,25 @@ const envSchema = z
     MAIL_REPLY_TO: mailbox("Talk Often <help@example.org>").optional(),
   })
   .superRefine((env, ctx) => {
+    // Without SMTP_URL every email, sign-in links too, is kept in the outbox: it must stay on this machine.
+    if (env.SMTP_URL === undefined && env.HOST !== undefined && !isLoopbackHost(env.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOST"],
+        message: `is ${env.HOST}, which other machines can reach, but SMTP_URL is not set: mail would go to the outbox, where anyone could read sign-in links. Set SMTP_URL, or leave HOST unset to listen on this machine only`,
+      });
+    }
+    const appUrl = env.APP_URL !== undefined && URL.canParse(env.APP_URL) ? new URL(env.APP_URL) : null;
+    if (env.NODE_ENV === "production" && appUrl) {
+      const url = appUrl;
+      if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: `must start with https:// in production (got ${url.origin}): sign-in cookies are Secure only over https. Plain http is for this machine only (http://localhost:3000)`,
+        });
+      }
+    }
     const external = env.DATABASE_URL !== undefined && env.TALK_OFTEN_EMBEDDED_DB === undefined;
     if (env.NODE_ENV === "production" && external && env.AUTH_SECRET === undefined) {
       ctx.addIssue({

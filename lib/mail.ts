@@ -3,7 +3,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { getEnv, type Env } from "@/lib/env";
-import { saveToOutbox } from "@/lib/outbox";
+import { outboxUrl, saveToOutbox } from "@/lib/outbox";
 
 export type MailMessage = {
   to: string;
@@ -32,8 +32,15 @@ export async function sendMail(message: MailMessage, env: Env = getEnv()): Promi
   }
   const raw = await rawMessage(mail);
   const saved = await saveToOutbox(env.DATA_DIR, { ...mail, raw: raw.message, messageId: raw.messageId });
-  const links = saved.links.length ? saved.links.map((l) => `\n    ${l}`).join("") : " (no links)";
-  console.info(`[mail] to outbox: "${message.subject}" for ${message.to}; links:${links}`);
+  if (env.NODE_ENV === "production") {
+    // A log is read by more people, and kept longer, than the outbox: no links, no addresses.
+    console.info(
+      `[mail] "${message.subject}" is in the outbox: read it on this machine at ${outboxUrl(env)}`,
+    );
+  } else {
+    const links = saved.links.length ? saved.links.map((l) => `\n    ${l}`).join("") : " (no links)";
+    console.info(`[mail] to outbox: "${message.subject}" for ${message.to}; links:${links}`);
+  }
   return { messageId: raw.messageId, transport: "outbox" };
 }
 

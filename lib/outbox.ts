@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import type { Env } from "@/lib/env";
+import { isLoopbackHost } from "@/lib/peer.mjs";
 
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
@@ -39,6 +41,12 @@ export async function saveToOutbox(
   await writeFile(path.join(dir, `${id}.eml`), mail.raw, { mode: 0o600 });
   await writeFile(path.join(dir, `${id}.json`), JSON.stringify(message, null, 2), { mode: 0o600 });
   return message;
+}
+
+/** Where the person at this machine reads the outbox: the server listens on loopback then. */
+export function outboxUrl(env: Pick<Env, "APP_URL" | "PORT">): string {
+  const local = isLoopbackHost(new URL(env.APP_URL).hostname);
+  return `${local ? env.APP_URL : `http://localhost:${env.PORT}`}/dev/outbox`;
 }
 
 /** Every message in the outbox, newest first. */

@@ -27,3 +27,20 @@ export async function allow(
 
 export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", max: 3, windowMs: 15 * 60_000 };
 export const SIGN_IN_PER_IP: Limit = { name: "signin-ip", max: 10, windowMs: 15 * 60_000 };
+
+/**
+ * Counts one sign-in email for `email`, asked for by `client`, under both sign-in limits at once;
+ * true when both still allow it. Every way to ask for a link comes through here (lib/auth.ts).
+ */
+export async function allowSignInEmail(
+  db: PrismaClient,
+  email: string,
+  client: string,
+  now = new Date(),
+): Promise<boolean> {
+  const [withinAddress, withinClient] = await Promise.all([
+    allow(db, SIGN_IN_PER_ADDRESS, email.toLowerCase(), now),
+    allow(db, SIGN_IN_PER_IP, client, now),
+  ]);
+  return withinAddress && withinClient;
+}

@@ -12,6 +12,8 @@ const INPUT_FILES = [
   "tsconfig.json",
   "package-lock.json",
   "mdx-components.tsx",
+  "proxy.ts",
+  "tsconfig.app.json",
 ];
 const IGNORED = new Set(["node_modules", "generated", "migrations"]);
 

@@ -1,6 +1,6 @@
 // Runs a server program in several processes that share one port (node:cluster), so that a machine's
 // cores all serve requests: one Node.js process runs JavaScript on one core at a time. `npm start`
-// uses it for `next start` (WEB_PROCESSES, by default one per core).
+// uses it for scripts/server.mjs (WEB_PROCESSES, by default one per core).
 //
 // The primary (the caller's process) only hands out connections and looks after the processes:
 //   - a process that dies after it started listening is replaced (a crash costs its own requests

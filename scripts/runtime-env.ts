@@ -69,7 +69,12 @@ export function binPath(pkg: string, bin: string): string {
 
 /** Runs a package's command-line program (e.g. "prisma", "next") and resolves with its exit code. */
 export function runBin(pkg: string, bin: string, args: string[], vars: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, [binPath(pkg, bin), ...args], {
+  return runScript(binPath(pkg, bin), args, vars);
+}
+
+/** Runs a JavaScript file with this Node.js and resolves with its exit code. */
+export function runScript(file: string, args: string[], vars: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, [file, ...args], {
     env: vars,
     stdio: "inherit",
   });

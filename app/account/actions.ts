@@ -18,6 +18,8 @@ import { signOut } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { requireUserId } from "@/lib/session";
 import { formValues } from "@/lib/validations/account";
+import { actionArgs, formArg, previousStateArg, rowIdArg } from "@/lib/validations/action-args";
+import { z } from "zod";
 
 export type { FormState };
 
@@ -32,22 +34,27 @@ function settle(outcome: Outcome | "ok"): FormState {
 }
 
 export async function addChild(_previous: FormState, form: FormData): Promise<FormState> {
+  actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
   return settle(await addChildFor(getDb(), await requireUserId(), formValues(form)));
 }
 
 export async function updateChild(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
   return settle(await updateChildFor(getDb(), await requireUserId(), childId, formValues(form)));
 }
 
 export async function removeChild(childId: string): Promise<void> {
+  actionArgs(z.tuple([rowIdArg]), [childId]);
   settle(await removeChildFor(getDb(), await requireUserId(), childId));
 }
 
 export async function savePlan(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
+  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
   return settle(await savePlanFor(getDb(), await requireUserId(), childId, formValues(form)));
 }
 
 export async function setPaused(childId: string, paused: boolean): Promise<void> {
+  actionArgs(z.tuple([rowIdArg, z.boolean()]), [childId, paused]);
   settle(await setPausedFor(getDb(), await requireUserId(), childId, paused));
 }
 
@@ -56,14 +63,17 @@ export async function recordCheckIn(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
+  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
   return settle(await recordCheckInFor(getDb(), await requireUserId(), childId, formValues(form)));
 }
 
 export async function regenerateCalendar(childId: string): Promise<void> {
+  actionArgs(z.tuple([rowIdArg]), [childId]);
   settle(await regenerateCalendarFor(getDb(), await requireUserId(), childId));
 }
 
 export async function deleteAccount(_previous: FormState, form: FormData): Promise<FormState> {
+  actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
   const userId = await requireUserId();
   if (form.get("confirm") !== "delete") {
     return {

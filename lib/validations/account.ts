@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AGE_GROUPS } from "@/lib/age-groups";
 import { TOPICS } from "@/lib/content/taxonomy";
 import { isValidTimeZone } from "@/lib/recurrence";
+import { calendarKnowsZone, canonicalTimeZone } from "@/lib/time-zones";
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
@@ -62,7 +63,15 @@ export const planSchema = z
     nth: z.string().optional(),
     weekday: z.string().optional(),
     localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time such as 19:30."),
-    timeZone: z.string().refine(isValidTimeZone, "Choose a time zone from the list, such as Europe/London."),
+    // Stored in its IANA spelling ("europe/london" → "Europe/London"), so feeds find its VTIMEZONE.
+    timeZone: z
+      .string()
+      .transform((name) => canonicalTimeZone(name.trim()))
+      .refine(
+        (zone) => zone !== null && isValidTimeZone(zone),
+        "Choose a time zone from the list, such as Europe/London.",
+      )
+      .transform((zone) => zone!),
     email: z.string().optional(),
     calendar: z.string().optional(),
   })
@@ -71,6 +80,13 @@ export const planSchema = z
     const calendarEnabled = value.calendar === "on";
     if (!emailEnabled && !calendarEnabled) {
       ctx.addIssue({ code: "custom", path: ["channels"], message: "Choose email, calendar, or both." });
+    }
+    if (calendarEnabled && !calendarKnowsZone(value.timeZone)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeZone"],
+        message: `Calendar apps do not know ${value.timeZone} yet. Choose a nearby city with the same time, or email only.`,
+      });
     }
     const plan = {
       ruleKind: value.ruleKind,

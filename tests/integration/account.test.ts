@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addChildFor,
+  MAX_CHILDREN,
   recordCheckInFor,
   removeChildFor,
   savePlanFor,
@@ -70,6 +71,20 @@ describe("adding and editing a child", () => {
       expect(await snapshot()).toBe(before);
     },
   );
+
+  it("keeps to 12 children when 20 are added at once", async () => {
+    const parent = await makeParent(database.db);
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        addChildFor(database.db, parent.id, { label: `C${i}`, ageBy: "group", ageGroup: "8-10" }),
+      ),
+    );
+    expect(await database.db.child.count({ where: { userId: parent.id } })).toBe(MAX_CHILDREN);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(MAX_CHILDREN);
+    expect(outcomes.filter((o) => !o.ok).map((o) => o.errors.form)).toEqual(
+      Array(20 - MAX_CHILDREN).fill(`You can add up to ${MAX_CHILDREN} children.`),
+    );
+  });
 
   it("will not touch another parent's child", async () => {
     const owner = await makeParent(database.db);

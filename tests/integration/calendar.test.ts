@@ -97,6 +97,33 @@ describe("the calendar feed", () => {
     expect(fromFeed.map((d) => d.toISOString())).toEqual(fromEngine.map((d) => d.toISOString()));
   });
 
+  it("stores a zone written in any case in its IANA spelling, so the feed's TZID has its VTIMEZONE", async () => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "8-10" } });
+    const values = { ...cases[0]!.values, timeZone: "eUrOpE/lOnDoN", calendar: "on" };
+    expect(await savePlanFor(database.db, parent.id, child.id, values)).toMatchObject({ ok: true });
+    const plan = await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: child.id } });
+    expect(plan.timeZone).toBe("Europe/London");
+    const ics = await (await feed(plan.calendarToken!)).text();
+    expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/London");
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/London:/);
+  });
+
+  it("refuses a calendar in a zone calendar apps cannot describe yet, and keeps what was saved", async () => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "8-10" } });
+    const values = { ...cases[0]!.values, timeZone: "America/Ciudad_Juarez" };
+    const refused = await savePlanFor(database.db, parent.id, child.id, { ...values, calendar: "on" });
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: { timeZone: expect.stringContaining("Calendar apps") },
+    });
+    expect(await database.db.checkInPlan.count({ where: { childId: child.id } })).toBe(0);
+    expect(await savePlanFor(database.db, parent.id, child.id, { ...values, email: "on" })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("stops working when revoked or replaced, and is a 404 for unknown addresses", async () => {
     const parent = await makeParent(database.db);
     const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "4-7" } });

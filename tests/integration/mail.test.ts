@@ -48,6 +48,16 @@ describe("mail without SMTP_URL", () => {
     expect(statSync(path.join(dataDir, "outbox", eml)).mode & 0o777).toBe(0o600);
   });
 
+  it("in production, logs where to read the outbox, never a link or an address", async () => {
+    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const ownDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-outbox-"));
+    await sendMail(message, parseEnv({ DATA_DIR: ownDir, NODE_ENV: "production" }));
+    const logged = log.mock.calls.flat().join(" ");
+    expect(logged).toContain("read it on this machine at http://localhost:3000/dev/outbox");
+    expect(logged).not.toContain("token=t0k3n");
+    expect(logged).not.toContain(message.to);
+  });
+
   it("lists messages newest first and refuses ids that are not outbox ids", async () => {
     vi.spyOn(console, "info").mockImplementation(() => {});
     await sendMail({ ...message, subject: "Second" }, env);

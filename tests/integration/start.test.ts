@@ -1,7 +1,7 @@
 // `npm start` on the embedded defaults: serves the home page (from two processes, then one), stops
 // everything cleanly on Ctrl-C, and keeps the data for the next start.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -17,14 +17,16 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function npmStart(port: number, processes: number) {
+function npmStart(port: number, processes: number, extra: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),
     WEB_PROCESSES: String(processes),
   };
-  for (const name of ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "APP_URL", "NODE_ENV"]) delete env[name];
+  for (const name of ["DATABASE_URL", "SMTP_URL", "AUTH_SECRET", "APP_URL", "NODE_ENV", "HOST"])
+    delete env[name];
+  Object.assign(env, extra);
   // Its own process group, so that a signal reaches npm, Next.js and PostgreSQL as a terminal's Ctrl-C does.
   const child = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
@@ -34,6 +36,10 @@ function npmStart(port: number, processes: number) {
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
     output: () => output,
+    exited: exited.then((code) => {
+      running.delete(child);
+      return code;
+    }),
     async ready() {
       const deadline = Date.now() + 240_000;
       while (Date.now() < deadline) {
@@ -68,6 +74,24 @@ function groupAlive(pid: number) {
   }
 }
 
+/** The local addresses of the sockets listening on `port`, from the kernel's own tables. */
+function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (!local || state !== "0A") continue; // 0A: LISTEN
+      const [address, hexPort] = local.split(":");
+      if (parseInt(hexPort!, 16) !== port) continue;
+      found.push(address!);
+    }
+  }
+  return found;
+}
+
+const LOOPBACK_HEX = new Set(["0100007F", "00000000000000000000000001000000"]); // 127.0.0.1, ::1
+
 /** PostgreSQL removes its postmaster.pid as the last step of a clean shutdown. */
 async function expectStoppedCleanly() {
   const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
@@ -99,6 +123,11 @@ describe("npm start", () => {
       expect(home).toContain("Talk Often");
       expect(first.output()).toContain("Applying database migrations");
       expect(first.output()).toContain("from 2 processes");
+      // No SMTP_URL: the outbox holds sign-in links, so only this machine may connect.
+      expect(first.output()).toContain("Listening on loopback only");
+      const listening = listeningAddresses(port);
+      expect(listening.length).toBeGreaterThan(0);
+      expect(listening.filter((address) => !LOOPBACK_HEX.has(address))).toEqual([]);
       await query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'kept@example.org', now())`);
 
       await first.interrupt();
@@ -113,4 +142,14 @@ describe("npm start", () => {
       await expectStoppedCleanly();
     },
   );
+
+  it("refuses to listen beyond this machine while mail goes to the outbox, naming HOST and SMTP_URL", async () => {
+    const port = await freePort();
+    const run = npmStart(port, 1, { HOST: "0.0.0.0" });
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toMatch(
+      /HOST: is 0\.0\.0\.0, which other machines can reach, but SMTP_URL is not set/,
+    );
+    expect(listeningAddresses(port)).toEqual([]);
+  });
 });

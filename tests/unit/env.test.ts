@@ -107,3 +107,40 @@ describe("parseEnv", () => {
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["NODE_ENV", "PORT", "SMTP_URL"]);
   });
 });
+
+describe("parseEnv: safe by default", () => {
+  it("refuses a HOST other machines can reach while mail goes to the outbox, naming HOST and SMTP_URL", () => {
+    const [problem, ...rest] = problemsOf({ HOST: "0.0.0.0" });
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^HOST: is 0\.0\.0\.0, which other machines can reach, but SMTP_URL is not set/);
+    for (const host of ["127.0.0.1", "::1", "localhost", "[::1]"])
+      expect(parseEnv({ HOST: host }).HOST).toBe(host);
+    expect(parseEnv({ HOST: "0.0.0.0", SMTP_URL: "smtp://mail.example" }).HOST).toBe("0.0.0.0");
+  });
+
+  it("requires an https APP_URL in production unless it is loopback", () => {
+    const production = { NODE_ENV: "production" };
+    expect(problemsOf({ ...production, APP_URL: "http://talkoften.example" })).toEqual([
+      expect.stringMatching(
+        /^APP_URL: must start with https:\/\/ in production \(got http:\/\/talkoften\.example\)/,
+      ),
+    ]);
+    for (const url of [
+      "https://talkoften.example",
+      "http://localhost:3000",
+      "http://127.0.0.1:4000",
+      "http://[::1]:3000",
+    ])
+      expect(parseEnv({ ...production, APP_URL: url }).APP_URL).toBe(url);
+    expect(parseEnv({ ...production }).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ APP_URL: "http://talkoften.example" }).APP_URL).toBe("http://talkoften.example"); // development
+  });
+
+  it("reads TRUSTED_PROXIES as a number of hops, 0 by default", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
+    expect(problemsOf({ TRUSTED_PROXIES: "yes" })).toEqual([
+      "TRUSTED_PROXIES: must be a whole number from 0 to 10: the proxies in front of the app",
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 
 export default async function OutboxPage() {
   await connection();
-  const messages = await listOutbox(outboxDataDirOr404());
+  const messages = await listOutbox(await outboxDataDirOr404());
   return (
     <>
       <h1>Outbox</h1>

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { GuideCard } from "@/components/guide/guide-card";
 import { HelpRoutesList } from "@/components/help-routes-list";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { AGE_HUBS } from "@/lib/content/age-hubs";
 import { getGuides } from "@/lib/content/guides";
 import { isTopic } from "@/lib/content/taxonomy";
-import { redirectFor } from "@/lib/url-contract";
 
 type Params = { age: string };
 
-export const dynamicParams = true;
+// Only the prerendered pages: an unknown one is a 404 that writes nothing to the cache (a loop of
+// made-up URLs must not fill the disk). Other spellings of a page are redirected by proxy.ts.
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   getGuides(); // fail the build early, with the list of problems, if any guide is broken
@@ -33,11 +34,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function AgeHubPage({ params }: { params: Promise<Params> }) {
   const { age } = await params;
   const group = findAgeGroup(age);
-  if (!group) {
-    const target = redirectFor(`/guides/${decodeURIComponent(age)}`);
-    if (target) permanentRedirect(target);
-    notFound();
-  }
+  if (!group) notFound();
   const hub = AGE_HUBS[group.slug];
   const guides = getGuides().filter((guide) => guide.ageGroup === group.slug);
   const topics = guides.filter((guide) => isTopic(guide.slug));

@@ -1,3 +1,23 @@
-import { handlers } from "@/lib/auth";
+import type { NextRequest } from "next/server";
+import { handlers, withSignInClient } from "@/lib/auth";
+import { confirmationFor, hasBrokenCallbackUrl } from "@/lib/auth-links";
+import { getEnv } from "@/lib/env";
+import { requestClient } from "@/lib/request-client";
 
-export const { GET, POST } = handlers;
+// A GET (or HEAD) of a sign-in link shows the page with the button; only its POST signs in.
+export async function GET(request: NextRequest): Promise<Response> {
+  if (hasBrokenCallbackUrl(request.nextUrl, request.cookies)) return badCallbackUrl();
+  const confirmation = confirmationFor(request.nextUrl, getEnv().APP_URL);
+  if (confirmation) return Response.redirect(confirmation, 303);
+  return handlers.GET(request);
+}
+
+// Asking for a sign-in email here counts against the client's limit, as through the form.
+export async function POST(request: NextRequest): Promise<Response> {
+  if (hasBrokenCallbackUrl(request.nextUrl, request.cookies)) return badCallbackUrl();
+  return withSignInClient(requestClient(request.headers).address, () => handlers.POST(request));
+}
+
+function badCallbackUrl(): Response {
+  return new Response("callbackUrl is not a web address.\n", { status: 400 });
+}

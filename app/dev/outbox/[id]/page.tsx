@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Outbox message", robots: { index: fa
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const message = await readOutboxMessage(outboxDataDirOr404(), id);
+  const message = await readOutboxMessage(await outboxDataDirOr404(), id);
   if (!message) notFound();
   return (
     <>

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { GuideBody } from "@/components/guide/guide-body";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
 import { findGuide, getGuides } from "@/lib/content/guides";
 import { findGuideKind } from "@/lib/content/taxonomy";
-import { redirectFor } from "@/lib/url-contract";
 
 type Params = { age: string; topic: string };
 
-export const dynamicParams = true;
+// Only the prerendered pages: an unknown one is a 404 that writes nothing to the cache (a loop of
+// made-up URLs must not fill the disk). Other spellings of a page are redirected by proxy.ts.
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   return getGuides().map((guide) => ({ age: guide.ageGroup, topic: guide.slug }));
@@ -35,11 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function GuidePage({ params }: { params: Promise<Params> }) {
   const { age, topic } = await params;
   const guide = findGuide(age, topic);
-  if (!guide) {
-    const target = redirectFor(`/guides/${decodeURIComponent(age)}/${decodeURIComponent(topic)}`);
-    if (target) permanentRedirect(target);
-    notFound();
-  }
+  if (!guide) notFound();
   const group = findAgeGroup(guide.ageGroup)!;
   const kind = findGuideKind(guide.slug)!;
   const others = getGuides().filter((g) => g.ageGroup === guide.ageGroup && g.slug !== guide.slug);

@@ -1,0 +1,48 @@
+// The page a sign-in link opens. Opening it changes nothing (mail scanners open links too); its
+// button POSTs the link's token to Auth.js, which uses it up and signs the parent in.
+import type { Metadata } from "next";
+import Link from "@/components/ui/link";
+import { buttonClass } from "@/components/ui/field";
+import { signInLinkParams } from "@/lib/auth-links";
+
+export const metadata: Metadata = {
+  title: "Sign in",
+  robots: { index: false },
+  // The address holds the link's token: send it to no other site. (Not "no-referrer": then the
+  // button's POST would carry "Origin: null", which the server refuses as another site's.)
+  referrer: "same-origin",
+};
+
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const link = signInLinkParams(await searchParams);
+  if (!link) {
+    return (
+      <>
+        <h1>This sign-in link is not complete</h1>
+        <p>Part of the link may be missing. Copy the whole link from the email, or ask for a new one.</p>
+        <p>
+          <Link href="/signin">Ask for a new sign-in link</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Sign in to Talk Often</h1>
+      <p>
+        Press the button to sign in as <strong className="break-all">{link.email}</strong>. The link works
+        once, and only for 24 hours from when we sent it.
+      </p>
+      <form method="post" action={`/api/auth/callback/email?${new URLSearchParams(link)}`}>
+        <button type="submit" className={buttonClass}>
+          Sign in
+        </button>
+      </form>
+      <p>If you did not ask to sign in, close this page: nothing happens unless you press the button.</p>
+    </>
+  );
+}

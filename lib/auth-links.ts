@@ -1,0 +1,51 @@
+// The sign-in link in an email, and the page it opens. The link names Auth.js's callback; a GET of it
+// is sent on to /signin/confirm, whose button POSTs it, so that mail scanners opening links use up
+// nothing and nobody is signed in without pressing the button.
+import { z } from "zod";
+
+export type SignInLink = { callbackUrl: string; token: string; email: string };
+
+const linkSchema = z.object({
+  token: z.string().regex(/^[0-9a-f]{16,128}$/),
+  email: z.string().min(3).max(320).includes("@"),
+  callbackUrl: z.string().max(2000).default("/account"),
+});
+
+/** The link's parts from a query, or null when any is missing or malformed. */
+export function signInLinkParams(query: Record<string, string | string[] | undefined>): SignInLink | null {
+  const parsed = linkSchema.safeParse(query);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Where a GET of Auth.js's email callback goes instead of using the token: the confirmation page
+ * with the same query. Null for every other Auth.js URL.
+ */
+export function confirmationFor(url: URL, appUrl: string): string | null {
+  if (!url.pathname.replace(/\/+$/, "").endsWith("/api/auth/callback/email")) return null;
+  return `${appUrl}/signin/confirm${url.search}`;
+}
+
+/**
+ * True when a callbackUrl Auth.js would check (the query's, or the cookie it keeps) is not a web
+ * address: Auth.js answers those with a 500, as if its own configuration were wrong.
+ */
+export function hasBrokenCallbackUrl(
+  url: URL,
+  cookies: { get(name: string): { value: string } | undefined },
+): boolean {
+  const values = [
+    url.searchParams.get("callbackUrl"),
+    cookies.get("authjs.callback-url")?.value,
+    cookies.get("__Secure-authjs.callback-url")?.value,
+  ];
+  return values.some((value) => value && !isWebAddress(value, url.origin));
+}
+
+function isWebAddress(value: string, origin: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol);
+  } catch {
+    return false;
+  }
+}

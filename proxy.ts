@@ -1,0 +1,49 @@
+// Before routing, two jobs on the paths in `config.matcher`:
+//   - /guides: a guide or hub written another way (capitals, an age alias such as /guides/ages-8-10,
+//     a moved URL) is sent on to its canonical URL. The guide routes answer only the pages they
+//     prerendered (dynamicParams = false), so that an unknown URL costs a 404 and never a page
+//     written to the cache.
+//   - pages rendered per request (NONCE_PAGES): a Content-Security-Policy with a fresh nonce, which
+//     Next.js puts on its scripts, in place of the 'unsafe-inline' that prerendered pages need.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/content-security-policy.mjs";
+import { redirectFor } from "@/lib/url-contract";
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/guides/")) return guideRedirect(request);
+  const nonce = btoa(
+    crypto.getRandomValues(new Uint8Array(16)).reduce((s, b) => s + String.fromCharCode(b), ""),
+  );
+  const policy = contentSecurityPolicy({ production: process.env.NODE_ENV === "production", nonce });
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy); // where Next.js reads the nonce from
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function guideRedirect(request: NextRequest) {
+  let path: string;
+  try {
+    path = decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return new NextResponse("The address has a broken %-sequence.\n", { status: 400 });
+  }
+  const target = redirectFor(path);
+  if (!target || target === path) return NextResponse.next();
+  return NextResponse.redirect(new URL(target, request.nextUrl), 308);
+}
+
+// Literal, as Next.js requires; lib/content-security-policy.mjs lists the same pages (a test checks).
+export const config = {
+  matcher: [
+    "/guides/:path+",
+    "/account/:path*",
+    "/checkin/:path*",
+    "/reminders/:path*",
+    "/unsubscribe/:path*",
+    "/signin/confirm",
+    "/dev/outbox/:path*",
+  ],
+};

@@ -1,0 +1,184 @@
+// Safe by default, on the production server (`npm start` with no SMTP_URL): the outbox is for this
+// machine only, a sign-in link survives mail scanners, the sign-in limit sees the real client, and a
+// made-up URL costs nothing on disk.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { listOutbox } from "@/lib/outbox";
+import { expect, test } from "./fixtures";
+import { query, signInAs } from "./helpers";
+
+const dataDir = process.env.E2E_DATA_DIR!;
+const unique = () => `parent-${randomBytes(4).toString("hex")}@example.org`;
+const randomClient = () => `10.${50 + Math.floor(Math.random() * 150)}.${Math.floor(Math.random() * 250)}.1`;
+
+test.use({ extraHTTPHeaders: { "X-Forwarded-For": randomClient() } });
+
+async function askForLink(page: import("@playwright/test").Page, email: string): Promise<string> {
+  await page.goto("/signin");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const message = (await listOutbox(dataDir)).find((m) => m.to === email);
+  return message!.links[0]!;
+}
+
+test("a sign-in link opened by a mail scanner (GET, HEAD) changes nothing; its button signs in", async ({
+  page,
+  request,
+}) => {
+  const email = unique();
+  const link = await askForLink(page, email);
+  for (let i = 0; i < 2; i += 1) {
+    const opened = await request.get(link, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()["location"]).toContain("/signin/confirm?");
+    expect((await request.head(link, { maxRedirects: 0 })).status()).toBe(303);
+    expect((await request.get(opened.headers()["location"]!)).status()).toBe(200);
+  }
+  const sessions = `SELECT count(*)::int AS n FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`;
+  expect((await query<{ n: number }>(sessions, [email]))[0]?.n ?? 0).toBe(0);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Talk Often");
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  expect((await query<{ n: number }>(sessions, [email]))[0]!.n).toBe(1);
+
+  // Once only: the button's POST again signs nobody in.
+  const { pathname, search } = new URL(link);
+  const again = await request.post(`${pathname}${search}`, {
+    headers: { Origin: new URL(link).origin },
+    maxRedirects: 0,
+  });
+  expect(again.headers()["location"]).toContain("/signin/error?error=Verification");
+  expect(again.headers()["set-cookie"] ?? "").not.toContain("session-token");
+  expect((await query<{ n: number }>(sessions, [email]))[0]!.n).toBe(1);
+});
+
+test("a sign-in link cannot be posted from another site (signing a visitor into someone else's account)", async ({
+  page,
+  request,
+}) => {
+  const link = await askForLink(page, unique());
+  const confirm = new URL(link);
+  const response = await request.post(`${confirm.pathname}${confirm.search}`, {
+    headers: { Origin: "https://attacker.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+});
+
+test("the outbox answers only this machine: not a rebound host name, not through a proxy", async ({
+  playwright,
+  baseURL,
+}) => {
+  // Not the file's X-Forwarded-For: a request straight from this machine, as a developer's browser.
+  const direct = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
+  expect((await direct.get("/dev/outbox")).status()).toBe(200);
+  expect((await direct.get("/dev/outbox", { headers: { Host: "attacker.example" } })).status()).toBe(404);
+  const viaProxy = await direct.get("/dev/outbox", { headers: { "X-Forwarded-For": "203.0.113.9" } });
+  expect(viaProxy.status()).toBe(404);
+  expect(await viaProxy.text()).not.toContain("@example.org");
+  // A client cannot claim to be local.
+  const claimed = await direct.get("/dev/outbox", {
+    headers: { Host: "attacker.example", "X-Talk-Often-Local": "1", "X-Talk-Often-Peer": "127.0.0.1" },
+  });
+  expect(claimed.status()).toBe(404);
+  await direct.dispose();
+});
+
+test("the per-client limit counts the proxy's entry, so spoofed entries before it do not help", async ({
+  playwright,
+  baseURL,
+}) => {
+  const client = randomClient();
+  const outcomes: boolean[] = [];
+  for (let i = 0; i < 11; i += 1) {
+    // What the client wrote itself sits left of what the proxy appended (the real address).
+    const context = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "X-Forwarded-For": `192.0.2.${i}, ${client}` },
+    });
+    const page = await context.get("/signin");
+    const fields = hiddenFields(await page.text());
+    const response = await context.post("/signin", {
+      headers: { Origin: new URL(baseURL!).origin },
+      multipart: Object.fromEntries([...fields, ["email", unique()]]),
+      maxRedirects: 0,
+    });
+    outcomes.push(!(await response.text()).includes("Too many sign-in emails"));
+    await context.dispose();
+  }
+  expect(outcomes.filter(Boolean)).toHaveLength(10);
+  expect(outcomes.at(-1)).toBe(false);
+});
+
+test("pages rendered per request run their scripts by nonce, with no 'unsafe-inline' for scripts", async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await signInAs(page, unique(), { checkAccessibility: false });
+  const response = await page.goto("/account");
+  const policy = response!.headers()["content-security-policy"]!;
+  const scripts = /script-src ([^;]+)/.exec(policy)![1]!;
+  expect(scripts).not.toContain("'unsafe-inline'");
+  const nonce = /'nonce-([^']+)'/.exec(scripts)![1]!;
+  const html = await response!.text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  // A fresh nonce on every response.
+  const again = await page.goto("/account");
+  expect(again!.headers()["content-security-policy"]).not.toContain(nonce);
+  // The page's own scripts ran: the time zone field is filled in by the browser.
+  await expect(page.getByRole("region", { name: "Add a child" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(violations).toEqual([]);
+  // Prerendered pages keep the policy they had.
+  const guide = await page.goto("/guides/8-10/live-streaming");
+  expect(guide!.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
+});
+
+test("pages for benchmarks and development are not served in production", async ({ request }) => {
+  expect((await request.get("/bare")).status()).toBe(404);
+});
+
+/** The hidden inputs of a page's forms (a server action's id and bound arguments), as name and value. */
+function hiddenFields(html: string): [string, string][] {
+  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
+    ([, name, value]) => [name!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&")],
+  );
+}
+
+/** File count and bytes under the build's folder, where Next.js would write pages it caches. */
+function cacheFootprint(dir = path.resolve(".next")): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+test("1,000 unknown guide URLs are 404s that leave the build's folder as it was", async ({ request }) => {
+  test.setTimeout(120_000);
+  const before = cacheFootprint();
+  const ages = ["8-10", "4-7", "99-100", "x"];
+  for (let i = 0; i < 1000; i += 10) {
+    const batch = Array.from({ length: 10 }, (_, j) =>
+      request.get(
+        `/guides/${ages[(i + j) % ages.length]}/made-up-${i + j}-${randomBytes(3).toString("hex")}`,
+      ),
+    );
+    for (const response of await Promise.all(batch)) expect(response.status()).toBe(404);
+  }
+  expect(cacheFootprint()).toEqual(before);
+});
