@@ -115,6 +115,8 @@ test("the main parent flow with the keyboard alone: sign in, add a child, plan, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
   const message = (await listOutbox(dataDir)).find((m) => m.to === email);
   await page.goto(message!.links[0]!); // following the link in the email
+  await tabTo(page, page.getByRole("button", { name: "Sign in" })); // its page's button signs in
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/account$/);
 
   const add = page.getByRole("region", { name: "Add a child" });

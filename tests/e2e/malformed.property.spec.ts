@@ -145,10 +145,7 @@ function tamper(fields: [string, string][], how: Tampering): [string, string][] 
   return copy;
 }
 
-test("no server action answers tampered arguments with a 5xx, and a pause flag must be a boolean", async ({
-  page,
-  baseURL,
-}) => {
+test("no server action answers tampered arguments with a 5xx", async ({ page, baseURL }) => {
   test.setTimeout(240_000);
   await signInAs(page, `parent-${Date.now()}@example.org`, { checkAccessibility: false });
   await addChild(page, "T", "8-10");
@@ -171,16 +168,6 @@ test("no server action answers tampered arguments with a 5xx, and a pause flag m
       maxRedirects: 0,
       failOnStatusCode: false,
     });
-
-  // A pause flag that is not a boolean: refused, and the plan is not paused.
-  const pause = forms.find((fields) => fields.some(([, value]) => value.includes(",true]")))!;
-  expect(pause, "the pause form").toBeTruthy();
-  const notBoolean = pause.map(
-    ([name, value]) => [name, value.replace(",true]", ',"yes"]')] as [string, string],
-  );
-  expect((await post(notBoolean)).status()).toBe(404);
-  await page.reload();
-  await expect(region.getByRole("button", { name: /Pause reminders/ })).toBeVisible();
 
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...forms), tampering, async (fields, how) => {
