@@ -137,7 +137,9 @@ function tamper(fields: [string, string][], how: Tampering): [string, string][] 
   } else if (how.kind === "field") {
     for (const field of copy) if (!field[0].startsWith("$ACTION")) field[1] = how.value;
   } else if (how.kind === "drop") {
-    copy.splice(how.index % copy.length, 1);
+    // A field the form has (not Next.js's own encoding of the action, which is its decoder's to check).
+    const own = copy.filter(([name]) => !name.startsWith("$ACTION"));
+    if (own.length) copy.splice(copy.indexOf(own[how.index % own.length]!), 1);
   } else {
     const ref = copy.find(([name]) => /^\$ACTION_\d+:0$/.test(name));
     if (ref) ref[1] = JSON.stringify({ id: how.value, bound: "$@1" });

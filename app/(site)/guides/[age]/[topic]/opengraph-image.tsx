@@ -6,6 +6,9 @@ export const size = OG_SIZE;
 export const contentType = "image/png";
 export const alt = "Talk Often guide";
 
+// Only the prerendered guides: an unknown one is a 404 that writes nothing to the cache.
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return getGuides().map((guide) => ({ age: guide.ageGroup, topic: guide.slug }));
 }
