@@ -1,6 +1,6 @@
 // @ts-check
 
-import { contentSecurityPolicy as policyFor, NONCE_PAGES } from "./lib/content-security-policy.mjs";
+import { contentSecurityPolicy as policyFor, NONCE_PAGES } from "./lib/server/content-security-policy.mjs";
 
 const production = process.env.NODE_ENV === "production";
 

@@ -6,8 +6,8 @@
 //   - pages rendered per request (NONCE_PAGES): a Content-Security-Policy with a fresh nonce, which
 //     Next.js puts on its scripts, in place of the 'unsafe-inline' that prerendered pages need.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/content-security-policy.mjs";
-import { redirectFor } from "@/lib/url-contract";
+import { contentSecurityPolicy } from "@/lib/server/content-security-policy.mjs";
+import { redirectFor } from "@/lib/schools/url-contract";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -35,7 +35,7 @@ function guideRedirect(request: NextRequest) {
   return NextResponse.redirect(new URL(target, request.nextUrl), 308);
 }
 
-// Literal, as Next.js requires; lib/content-security-policy.mjs lists the same pages (a test checks).
+// Literal, as Next.js requires; lib/server/content-security-policy.mjs lists the same pages (a test checks).
 export const config = {
   matcher: [
     "/guides/:path+",

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import "./globals.css";
 
 export const metadata: Metadata = {

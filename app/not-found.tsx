@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
-import { GUIDE_KINDS } from "@/lib/content/taxonomy";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
 
 export default function NotFound() {
   return (

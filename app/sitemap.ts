@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
-import { AGE_GROUPS } from "@/lib/age-groups";
-import { getGuides } from "@/lib/content/guides";
-import { getEnv } from "@/lib/env";
+import { AGE_GROUPS } from "@/lib/guides/age-groups";
+import { getGuides } from "@/lib/guides/load-guides";
+import { getEnv } from "@/lib/server/env";
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const base = getEnv().APP_URL;

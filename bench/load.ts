@@ -12,8 +12,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Parser } from "htmlparser2";
 import pg from "pg";
-import { getGuides } from "../lib/content/guides";
-import { listOutbox } from "../lib/outbox";
+import { getGuides } from "../lib/guides/load-guides";
+import { listOutbox } from "../lib/email/outbox";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { startServer } from "./server";
 

@@ -2,7 +2,7 @@
 // Seeds N plans into a fresh embedded PostgreSQL, starts 1 and then 2 worker processes against a local
 // SMTP sink, makes the plans due, dispatches them, and prints plans/s, p50/p95 from due to accepted,
 // peak RSS per worker, duplicates and missing. Baseline: the same number of the same emails (rendered
-// the same way) sent straight through the same nodemailer pool (lib/mail), with no database or queue,
+// the same way) sent straight through the same nodemailer pool (lib/email/send-mail), with no database or queue,
 // and the ratio. Then 1,000,000 plans with 100 due: the time to find and claim the due ones, with the
 // query plan, and the whole dispatch of them.
 // Prints figures; asserts nothing about time.
@@ -14,10 +14,10 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { runMigrations } from "graphile-worker";
-import { createDb } from "../lib/db";
-import { parseEnv } from "../lib/env";
-import { closeMail, sendMail } from "../lib/mail";
-import { reminderEmail } from "../lib/reminders/email";
+import { createDb } from "../lib/server/db";
+import { parseEnv } from "../lib/server/env";
+import { closeMail, sendMail } from "../lib/email/send-mail";
+import { reminderEmail } from "../lib/email/reminder-email";
 import { dispatchDuePlans } from "../lib/reminders/dispatch";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { runBin } from "../scripts/runtime-env";
@@ -152,7 +152,7 @@ function rssOf(pid: number): number {
 
 async function baseline() {
   accepted.clear();
-  // The same messages (rendered as the workers render them) through the same pool (lib/mail), with
+  // The same messages (rendered as the workers render them) through the same pool (lib/email/send-mail), with
   // no database and no queue: what is left is what PostgreSQL and graphile-worker cost.
   const env = parseEnv({
     SMTP_URL: smtpUrl,

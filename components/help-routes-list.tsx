@@ -1,4 +1,4 @@
-import { HELP_ROUTES } from "@/lib/help-routes";
+import { HELP_ROUTES } from "@/lib/guides/help-routes";
 
 /**
  * The four places to get help, as a list; used in the footer and at the end of every guide.

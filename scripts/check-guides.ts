@@ -1,8 +1,8 @@
 // `npx tsx scripts/check-guides.ts [content/<age> …]`: prints each guide's reading ease, word
 // count and starters, and every rule a guide breaks (the same checks as the build and tests).
 import path from "node:path";
-import { inspectGuides } from "../lib/content/guides";
-import { MIN_READING_EASE, readingEase } from "../lib/content/readability";
+import { inspectGuides } from "../lib/guides/load-guides";
+import { MIN_READING_EASE, readingEase } from "../lib/guides/readability";
 
 const filters = process.argv.slice(2).map((arg) => path.relative(process.cwd(), path.resolve(arg)));
 const matches = (file: string) => filters.length === 0 || filters.some((f) => file.startsWith(f));

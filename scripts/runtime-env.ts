@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import nextEnv from "@next/env";
-import { EnvError, parseEnv, type Env } from "../lib/env";
+import { EnvError, parseEnv, type Env } from "../lib/server/env";
 import type { Running } from "./cluster";
 import { localSecret, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 

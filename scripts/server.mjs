@@ -19,7 +19,7 @@ import {
   LOCAL_HEADER,
   PEER_HEADER,
   SERVER_MARK,
-} from "../lib/peer.mjs";
+} from "../lib/server/peer.mjs";
 import { parseArgs } from "node:util";
 
 /** The largest request body any route accepts: forms are a few hundred bytes. */

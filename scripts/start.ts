@@ -5,7 +5,7 @@
 // the same with Next.js's development server and no build.
 import os from "node:os";
 import path from "node:path";
-import { outboxUrl } from "../lib/outbox";
+import { outboxUrl } from "../lib/email/outbox";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
 import { runCluster, type Running } from "./cluster";

@@ -1,5 +1,5 @@
 import Link from "@/components/ui/link";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 
 export default function HomePage() {
   return (

@@ -1,8 +1,9 @@
 "use server";
-// Server actions behind /account: the session, then lib/account-actions.ts, then a fresh page.
+// Server actions behind /account: forParent (arguments, session, database), then the plain function in
+// lib/accounts/account-actions.ts, then a fresh page.
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { deleteUserData } from "@/lib/account-data";
+import { z } from "zod";
 import {
   addChildFor,
   recordCheckInFor,
@@ -13,15 +14,17 @@ import {
   updateChildFor,
   type FormState,
   type Outcome,
-} from "@/lib/account-actions";
-import { signOut } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { requireUserId } from "@/lib/session";
-import { formValues } from "@/lib/validations/account";
-import { actionArgs, formArg, previousStateArg, rowIdArg } from "@/lib/validations/action-args";
-import { z } from "zod";
+} from "@/lib/accounts/account-actions";
+import { deleteUserData } from "@/lib/accounts/account-data";
+import { formValues } from "@/lib/accounts/validations";
+import { signOut } from "@/lib/server/auth";
+import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
 
 export type { FormState };
+
+const formAction = z.tuple([previousStateArg, formArg]);
+const childFormAction = z.tuple([rowIdArg, previousStateArg, formArg]);
+const childAction = z.tuple([rowIdArg]);
 
 function settle(outcome: Outcome | "ok"): FormState {
   if (outcome === "not-found") notFound();
@@ -34,28 +37,28 @@ function settle(outcome: Outcome | "ok"): FormState {
 }
 
 export async function addChild(_previous: FormState, form: FormData): Promise<FormState> {
-  actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
-  return settle(await addChildFor(getDb(), await requireUserId(), formValues(form)));
+  const { db, userId } = await forParent(formAction, [_previous, form]);
+  return settle(await addChildFor(db, userId, formValues(form)));
 }
 
 export async function updateChild(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
-  return settle(await updateChildFor(getDb(), await requireUserId(), childId, formValues(form)));
+  const { db, userId } = await forParent(childFormAction, [childId, _previous, form]);
+  return settle(await updateChildFor(db, userId, childId, formValues(form)));
 }
 
 export async function removeChild(childId: string): Promise<void> {
-  actionArgs(z.tuple([rowIdArg]), [childId]);
-  settle(await removeChildFor(getDb(), await requireUserId(), childId));
+  const { db, userId } = await forParent(childAction, [childId]);
+  settle(await removeChildFor(db, userId, childId));
 }
 
 export async function savePlan(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
-  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
-  return settle(await savePlanFor(getDb(), await requireUserId(), childId, formValues(form)));
+  const { db, userId } = await forParent(childFormAction, [childId, _previous, form]);
+  return settle(await savePlanFor(db, userId, childId, formValues(form)));
 }
 
 export async function setPaused(childId: string, paused: boolean): Promise<void> {
-  actionArgs(z.tuple([rowIdArg, z.boolean()]), [childId, paused]);
-  settle(await setPausedFor(getDb(), await requireUserId(), childId, paused));
+  const { db, userId } = await forParent(z.tuple([rowIdArg, z.boolean()]), [childId, paused]);
+  settle(await setPausedFor(db, userId, childId, paused));
 }
 
 export async function recordCheckIn(
@@ -63,18 +66,17 @@ export async function recordCheckIn(
   _previous: FormState,
   form: FormData,
 ): Promise<FormState> {
-  actionArgs(z.tuple([rowIdArg, previousStateArg, formArg]), [childId, _previous, form]);
-  return settle(await recordCheckInFor(getDb(), await requireUserId(), childId, formValues(form)));
+  const { db, userId } = await forParent(childFormAction, [childId, _previous, form]);
+  return settle(await recordCheckInFor(db, userId, childId, formValues(form)));
 }
 
 export async function regenerateCalendar(childId: string): Promise<void> {
-  actionArgs(z.tuple([rowIdArg]), [childId]);
-  settle(await regenerateCalendarFor(getDb(), await requireUserId(), childId));
+  const { db, userId } = await forParent(childAction, [childId]);
+  settle(await regenerateCalendarFor(db, userId, childId));
 }
 
 export async function deleteAccount(_previous: FormState, form: FormData): Promise<FormState> {
-  actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
-  const userId = await requireUserId();
+  const { db, userId } = await forParent(formAction, [_previous, form]);
   if (form.get("confirm") !== "delete") {
     return {
       ok: false,
@@ -84,7 +86,7 @@ export async function deleteAccount(_previous: FormState, form: FormData): Promi
   }
   // Sign out first, so that Auth.js removes the session it knows about before everything goes.
   await signOut({ redirect: false });
-  await deleteUserData(getDb(), userId);
+  await deleteUserData(db, userId);
   redirect("/?deleted=1");
 }
 

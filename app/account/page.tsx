@@ -16,31 +16,20 @@ import { PlanForm } from "@/components/account/plan-form";
 import { TimeZoneList } from "@/components/account/time-zone-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
-import { ageGroupOn, suggestedTopic } from "@/lib/children";
-import { findGuideKind } from "@/lib/content/taxonomy";
-import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/plans";
-import { requireUserId } from "@/lib/session";
+import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { ageGroupOn, suggestedTopic } from "@/lib/accounts/children";
+import { findGuideKind } from "@/lib/guides/taxonomy";
+import { loadAccount } from "@/lib/accounts/load-account";
+import { getEnv } from "@/lib/server/env";
+import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/accounts/plans";
+import { requireUserId } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };
 
 export default async function AccountPage() {
   const userId = await requireUserId();
   const now = new Date();
-  const user = await getDb().user.findUniqueOrThrow({
-    where: { id: userId },
-    include: {
-      children: {
-        orderBy: { createdAt: "asc" },
-        include: {
-          plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 1 } } },
-          checkIns: { orderBy: { talkedAt: "desc" }, take: 20 },
-        },
-      },
-    },
-  });
+  const user = await loadAccount(userId);
 
   return (
     <>

@@ -1,5 +1,5 @@
 // The prebuilt search index, made at build time, for instant results in the browser.
-import { guideIndex } from "@/lib/guide-search";
+import { guideIndex } from "@/lib/guides/search-guides";
 
 export const dynamic = "force-static";
 

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
-import { TOPICS } from "@/lib/content/taxonomy";
+import { TOPICS } from "@/lib/guides/taxonomy";
 
 export function CheckInForm({
   action,

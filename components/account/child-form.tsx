@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 
 const MONTHS = [
   "January",

@@ -2,7 +2,7 @@
 import { useActionState, useSyncExternalStore } from "react";
 import type { FormState } from "@/app/account/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
-import { NTHS, WEEKDAYS } from "@/lib/plans";
+import { NTHS, WEEKDAYS } from "@/lib/accounts/plans";
 
 function browserTimeZone(): string | null {
   try {

@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 import { confirmEmailAction } from "@/app/(site)/reminders/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
-import { linkSecret } from "@/lib/check-in-links";
-import { EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email-actions";
-import { verifyLink } from "@/lib/signed-links";
+import { linkSecret } from "@/lib/email/check-in-links";
+import { EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email/email-actions";
+import { verifyLink } from "@/lib/server/signed-links";
 
 const COPY: Record<
   EmailAction,

@@ -2,7 +2,7 @@ import { evaluate } from "@mdx-js/mdx";
 import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
 import { guideComponents } from "@/components/guide/guide-components";
-import type { Guide } from "@/lib/content/guides";
+import type { Guide } from "@/lib/guides/load-guides";
 
 /** A guide's MDX body, compiled on the server (at build time for the static guide pages). */
 export async function GuideBody({ guide }: { guide: Guide }) {

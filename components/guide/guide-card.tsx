@@ -1,5 +1,5 @@
 import Link from "@/components/ui/link";
-import type { Guide } from "@/lib/content/guides";
+import type { Guide } from "@/lib/guides/load-guides";
 
 export function GuideCard({
   guide,

@@ -1,4 +1,4 @@
-import { qrSvg } from "@/lib/qr";
+import { qrSvg } from "@/lib/schools/qr";
 
 /** An inline QR code (our own generated SVG) with a text alternative. */
 export async function QrCode({ url, label, className }: { url: string; label: string; className?: string }) {

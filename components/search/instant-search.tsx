@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type MiniSearch from "minisearch";
 import { SearchResults } from "@/components/search/search-results";
-import { loadIndex, search, type SearchDocument, type SearchHit } from "@/lib/search";
+import { loadIndex, search, type SearchDocument, type SearchHit } from "@/lib/guides/search-index";
 
 export function InstantSearch({ initialQuery, children }: { initialQuery: string; children: ReactNode }) {
   const [query, setQuery] = useState(initialQuery);

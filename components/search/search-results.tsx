@@ -1,5 +1,5 @@
 import Link from "@/components/ui/link";
-import type { SearchHit } from "@/lib/search";
+import type { SearchHit } from "@/lib/guides/search-index";
 
 export function SearchResults({ query, hits }: { query: string; hits: SearchHit[] }) {
   if (!query.trim()) return null;

@@ -6,9 +6,9 @@
 // Idempotent: a delivery already sent, failed or skipped is left alone.
 import type { PrismaClient } from "@/prisma/generated/client";
 import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";
-import type { Env } from "@/lib/env";
-import { sendMail } from "@/lib/mail";
-import { reminderEmail } from "@/lib/reminders/email";
+import type { Env } from "@/lib/server/env";
+import { sendMail } from "@/lib/email/send-mail";
+import { reminderEmail } from "@/lib/email/reminder-email";
 
 export const DELIVER_TASK = "deliver_reminder";
 export const DELIVER_BATCH_TASK = "deliver_reminders";

@@ -10,9 +10,9 @@ import {
   type Runner,
   type TaskList,
 } from "graphile-worker";
-import { getGuides } from "@/lib/content/guides";
-import { createDb } from "@/lib/db";
-import type { Env } from "@/lib/env";
+import { getGuides } from "@/lib/guides/load-guides";
+import { createDb } from "@/lib/server/db";
+import type { Env } from "@/lib/server/env";
 import {
   DELIVER_BATCH_TASK,
   DELIVER_TASK,

@@ -4,8 +4,8 @@
 // visible; and the main parent flow works with the keyboard alone.
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { listOutbox } from "@/lib/outbox";
-import { contractUrls } from "@/lib/url-contract";
+import { listOutbox } from "@/lib/email/outbox";
+import { contractUrls } from "@/lib/schools/url-contract";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { addChild, signInAs } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { signLink } from "@/lib/signed-links";
+import { signLink } from "@/lib/server/signed-links";
 import { expect, test, expectNoAxeViolations } from "./fixtures";
 import { addChild, query, signInAs } from "./helpers";
 

@@ -1,5 +1,5 @@
-import { AGE_GROUPS } from "@/lib/age-groups";
-import { getGuides } from "@/lib/content/guides";
+import { AGE_GROUPS } from "@/lib/guides/age-groups";
+import { getGuides } from "@/lib/guides/load-guides";
 import { expect, test, redirectTargets } from "./fixtures";
 
 const guides = getGuides();

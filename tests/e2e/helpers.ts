@@ -2,7 +2,7 @@
 // of the app under test.
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { listOutbox } from "@/lib/outbox";
+import { listOutbox } from "@/lib/email/outbox";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect, expectNoAxeViolations } from "./fixtures";
 

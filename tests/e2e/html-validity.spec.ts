@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { contractUrls } from "@/lib/url-contract";
+import { contractUrls } from "@/lib/schools/url-contract";
 import { expect, test } from "./fixtures";
 import { addChild, signInAs } from "./helpers";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { parseEnv } from "@/lib/env";
-import { sendMail } from "@/lib/mail";
+import { parseEnv } from "@/lib/server/env";
+import { sendMail } from "@/lib/email/send-mail";
 import { expect, test } from "./fixtures";
 
-test("/dev/outbox shows a message sent through lib/mail.ts", async ({ page, visit }) => {
+test("/dev/outbox shows a message sent through lib/email/send-mail.ts", async ({ page, visit }) => {
   // The server under test writes its outbox in E2E_DATA_DIR (see playwright.config.ts).
   const env = parseEnv({ DATA_DIR: process.env.E2E_DATA_DIR });
   const subject = `Outbox check ${randomBytes(3).toString("hex")}`;

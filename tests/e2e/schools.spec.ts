@@ -1,5 +1,5 @@
-import { AGE_GROUPS } from "@/lib/age-groups";
-import { ageAliases, contractUrls, MOVED } from "@/lib/url-contract";
+import { AGE_GROUPS } from "@/lib/guides/age-groups";
+import { ageAliases, contractUrls, MOVED } from "@/lib/schools/url-contract";
 import { expect, test, redirectTargets } from "./fixtures";
 
 test("every contract URL answers 200, and every link on those pages resolves", async ({ page, request }) => {

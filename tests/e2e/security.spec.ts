@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { listOutbox } from "@/lib/outbox";
+import { listOutbox } from "@/lib/email/outbox";
 import { expect, test } from "./fixtures";
 import { query, signInAs } from "./helpers";
 

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/server/db";
 
 export type TestDatabase = {
   url: string;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { GuideCard } from "@/components/guide/guide-card";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
-import { getGuides } from "@/lib/content/guides";
-import { GUIDE_KINDS } from "@/lib/content/taxonomy";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { getGuides } from "@/lib/guides/load-guides";
+import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
 
 export const metadata: Metadata = {
   title: "All guides",

@@ -3,8 +3,8 @@ import Link from "@/components/ui/link";
 import { QrCode } from "@/components/schools/qr-code";
 import { CopyButton } from "@/components/schools/copy-button";
 import { HelpRoutesList } from "@/components/help-routes-list";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/age-groups";
-import { hubUrl, newsletterHtml, newsletterText } from "@/lib/schools";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { hubUrl, newsletterHtml, newsletterText } from "@/lib/schools/school-kit";
 
 export const metadata: Metadata = {
   title: "For schools",

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { InstantSearch } from "@/components/search/instant-search";
 import { SearchResults } from "@/components/search/search-results";
-import { guideIndex } from "@/lib/guide-search";
-import { search } from "@/lib/search";
+import { guideIndex } from "@/lib/guides/search-guides";
+import { search } from "@/lib/guides/search-index";
 
 export const metadata: Metadata = {
   title: "Search the guides",

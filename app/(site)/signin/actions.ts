@@ -1,11 +1,11 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requestSignInEmail } from "@/lib/auth";
-import { requestClient } from "@/lib/request-client";
+import { requestSignInEmail } from "@/lib/server/auth";
+import { requestClient } from "@/lib/server/request-client";
 import { z } from "zod";
-import { emailSchema } from "@/lib/validations/account";
-import { actionArgs, formArg, previousStateArg } from "@/lib/validations/action-args";
+import { emailSchema } from "@/lib/accounts/validations";
+import { actionArgs, formArg, previousStateArg } from "@/lib/server/server-action";
 
 export type SignInState = { email: string; error?: string };
 
@@ -15,7 +15,7 @@ export async function requestSignIn(_previous: SignInState, form: FormData): Pro
   const parsed = emailSchema.safeParse(raw);
   if (!parsed.success) return { email: raw, error: parsed.error.issues[0]!.message };
 
-  // The same answer whether or not the address has an account. The limits are counted in lib/auth.ts,
+  // The same answer whether or not the address has an account. The limits are counted in lib/server/auth.ts,
   // which every way of asking for a link goes through.
   const client = requestClient(await headers()).address;
   if ((await requestSignInEmail(parsed.data, client)) === "limited") return { email: raw, error: TOO_MANY };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { connection } from "next/server";
-import { outboxDataDirOr404 } from "@/lib/dev-outbox";
-import { listOutbox } from "@/lib/outbox";
+import { outboxDataDirOr404 } from "@/lib/email/outbox-access";
+import { listOutbox } from "@/lib/email/outbox";
 
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 

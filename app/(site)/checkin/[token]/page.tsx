@@ -3,19 +3,15 @@ import Link from "@/components/ui/link";
 import { confirmCheckIn } from "@/app/(site)/checkin/[token]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
-import { readCheckInToken } from "@/lib/check-in-links";
-import { findGuideKind, isTopic } from "@/lib/content/taxonomy";
-import { getDb } from "@/lib/db";
+import { checkInLinkState } from "@/lib/email/check-in-links";
+import { findGuideKind } from "@/lib/guides/taxonomy";
 
 export const metadata: Metadata = { title: "Log your talk", robots: { index: false } };
 
 export default async function CheckInLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = readCheckInToken(decodeURIComponent(token));
-  const child =
-    link &&
-    (await getDb().child.findUnique({ where: { id: link.subject }, select: { id: true, label: true } }));
-  if (!link || !child || !link.topic || !isTopic(link.topic)) {
+  const state = await checkInLinkState(decodeURIComponent(token));
+  if (!state) {
     return (
       <>
         <h1>This link no longer works</h1>
@@ -26,8 +22,8 @@ export default async function CheckInLinkPage({ params }: { params: Promise<{ to
       </>
     );
   }
-  const recorded = await getDb().checkIn.findUnique({ where: { linkId: link.id }, select: { id: true } });
-  const topic = findGuideKind(link.topic)!;
+  const { child, recorded } = state;
+  const topic = findGuideKind(state.topic)!;
   const who = child.label ?? "your child";
   if (recorded) {
     return (

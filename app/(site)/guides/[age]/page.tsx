@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GuideCard } from "@/components/guide/guide-card";
 import { HelpRoutesList } from "@/components/help-routes-list";
-import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
-import { AGE_HUBS } from "@/lib/content/age-hubs";
-import { getGuides } from "@/lib/content/guides";
-import { isTopic } from "@/lib/content/taxonomy";
+import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { AGE_HUBS } from "@/lib/guides/age-hubs";
+import { getGuides } from "@/lib/guides/load-guides";
+import { isTopic } from "@/lib/guides/taxonomy";
 
 type Params = { age: string };
 

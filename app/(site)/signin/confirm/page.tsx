@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/field";
-import { signInLinkParams } from "@/lib/auth-links";
+import { signInLinkParams } from "@/lib/server/auth-links";
 
 export const metadata: Metadata = {
   title: "Sign in",

@@ -10,7 +10,7 @@ export default async function SignInErrorPage({
 }) {
   const { error } = await searchParams;
   const expired = error === "Verification";
-  // AccessDenied: Auth.js's own endpoint refused a sign-in email under the limits (lib/auth.ts).
+  // AccessDenied: Auth.js's own endpoint refused a sign-in email under the limits (lib/server/auth.ts).
   const limited = error === "AccessDenied";
   return (
     <>

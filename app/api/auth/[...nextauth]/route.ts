@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { handlers, withSignInClient } from "@/lib/auth";
-import { confirmationFor, hasBrokenCallbackUrl } from "@/lib/auth-links";
-import { getEnv } from "@/lib/env";
-import { requestClient } from "@/lib/request-client";
+import { handlers, withSignInClient } from "@/lib/server/auth";
+import { confirmationFor, hasBrokenCallbackUrl } from "@/lib/server/auth-links";
+import { getEnv } from "@/lib/server/env";
+import { requestClient } from "@/lib/server/request-client";
 
 // A GET (or HEAD) of a sign-in link shows the page with the button; only its POST signs in.
 export async function GET(request: NextRequest): Promise<Response> {

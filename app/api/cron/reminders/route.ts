@@ -1,7 +1,7 @@
 // POST with "Authorization: Bearer $CRON_SECRET": runs due reminder work once (for hosts that only
 // offer cron) and answers a JSON summary.
 import { timingSafeEqual } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/server/env";
 import { runRemindersOnce } from "@/lib/reminders/worker";
 
 export const dynamic = "force-dynamic";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { outboxDataDirOr404 } from "@/lib/dev-outbox";
-import { readOutboxMessage } from "@/lib/outbox";
+import { outboxDataDirOr404 } from "@/lib/email/outbox-access";
+import { readOutboxMessage } from "@/lib/email/outbox";
 
 export const metadata: Metadata = { title: "Outbox message", robots: { index: false } };
 

@@ -1,6 +1,6 @@
 import { ogCard, OG_SIZE } from "@/components/og-card";
-import { findAgeGroup } from "@/lib/age-groups";
-import { findGuide, getGuides } from "@/lib/content/guides";
+import { findAgeGroup } from "@/lib/guides/age-groups";
+import { findGuide, getGuides } from "@/lib/guides/load-guides";
 
 export const size = OG_SIZE;
 export const contentType = "image/png";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { GuideBody } from "@/components/guide/guide-body";
-import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/age-groups";
-import { findGuide, getGuides } from "@/lib/content/guides";
-import { findGuideKind } from "@/lib/content/taxonomy";
+import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { findGuide, getGuides } from "@/lib/guides/load-guides";
+import { findGuideKind } from "@/lib/guides/taxonomy";
 
 type Params = { age: string; topic: string };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { QrCode } from "@/components/schools/qr-code";
-import { AGE_GROUPS, findAgeGroup } from "@/lib/age-groups";
-import { TOPICS } from "@/lib/content/taxonomy";
-import { HELP_ROUTES } from "@/lib/help-routes";
-import { hubUrl, parseSchoolName, SCHOOL_NAME_MAX } from "@/lib/schools";
+import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
+import { TOPICS } from "@/lib/guides/taxonomy";
+import { HELP_ROUTES } from "@/lib/guides/help-routes";
+import { hubUrl, parseSchoolName, SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
 
 type Params = { age: string };
 

@@ -1,7 +1,7 @@
 // QR codes for each age group's hub, as SVG and PNG downloads, made at build time.
-import { AGE_GROUPS, findAgeGroup } from "@/lib/age-groups";
-import { qrPng, qrSvg } from "@/lib/qr";
-import { hubUrl } from "@/lib/schools";
+import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
+import { qrPng, qrSvg } from "@/lib/schools/qr";
+import { hubUrl } from "@/lib/schools/school-kit";
 
 export const dynamicParams = false;
 

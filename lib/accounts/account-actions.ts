@@ -1,0 +1,134 @@
+// What the /account forms do, given the signed-in user's id: validate, check ownership, write.
+// Bad input returns field errors and writes nothing; another parent's child is "not found".
+import type { PrismaClient } from "@/prisma/generated/client";
+import { newCalendarToken } from "@/lib/reminders/calendar-feed";
+import { nextDueAfter } from "@/lib/accounts/plans";
+import {
+  checkInSchema,
+  childSchema,
+  fieldErrorsOf,
+  isRowId,
+  planSchema,
+  type FieldErrors,
+} from "@/lib/accounts/validations";
+
+export type FormState = {
+  ok: boolean;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  message?: string;
+};
+export type Outcome = FormState | "not-found";
+
+export const MAX_CHILDREN = 12;
+
+async function ownChild(db: PrismaClient, userId: string, childId: string) {
+  if (!isRowId(childId)) return null;
+  return db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
+}
+
+export async function addChildFor(
+  db: PrismaClient,
+  userId: string,
+  values: Record<string, string>,
+): Promise<FormState> {
+  const parsed = childSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  // Count and insert under a lock on the parent's row, so that requests at once cannot each see
+  // room for one more.
+  const added = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    if ((await tx.child.count({ where: { userId } })) >= MAX_CHILDREN) return false;
+    await tx.child.create({ data: { ...parsed.data, userId } });
+    return true;
+  });
+  if (!added) return { ok: false, values, errors: { form: `You can add up to ${MAX_CHILDREN} children.` } };
+  return { ok: true, values: {}, errors: {}, message: "Child added." };
+}
+
+export async function updateChildFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+  values: Record<string, string>,
+): Promise<Outcome> {
+  if (!(await ownChild(db, userId, childId))) return "not-found";
+  const parsed = childSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  await db.child.update({ where: { id: childId }, data: parsed.data });
+  return { ok: true, values, errors: {}, message: "Saved." };
+}
+
+export async function removeChildFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+): Promise<"ok" | "not-found"> {
+  if (!isRowId(childId)) return "not-found";
+  const { count } = await db.child.deleteMany({ where: { id: childId, userId } });
+  return count ? "ok" : "not-found";
+}
+
+export async function savePlanFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+  values: Record<string, string>,
+  now = new Date(),
+): Promise<Outcome> {
+  const child = await ownChild(db, userId, childId);
+  if (!child) return "not-found";
+  const parsed = planSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  const nextDueAt = nextDueAfter(parsed.data, now);
+  // The feed's secret exists while the calendar is on; turning it off revokes the old address.
+  const calendarToken = parsed.data.calendarEnabled
+    ? (child.plan?.calendarToken ?? newCalendarToken())
+    : null;
+  await db.checkInPlan.upsert({
+    where: { childId },
+    create: { childId, ...parsed.data, nextDueAt, calendarToken },
+    update: { ...parsed.data, nextDueAt, calendarToken },
+  });
+  return { ok: true, values, errors: {}, message: "Check-in plan saved." };
+}
+
+export async function setPausedFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+  paused: boolean,
+  now = new Date(),
+): Promise<"ok" | "not-found"> {
+  const child = await ownChild(db, userId, childId);
+  if (!child?.plan) return "not-found";
+  // Resuming starts from now: a month missed while paused is not sent late.
+  const nextDueAt = paused ? child.plan.nextDueAt : nextDueAfter(child.plan, now);
+  await db.checkInPlan.update({ where: { childId }, data: { paused, nextDueAt } });
+  return "ok";
+}
+
+export async function recordCheckInFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+  values: Record<string, string>,
+): Promise<Outcome> {
+  if (!(await ownChild(db, userId, childId))) return "not-found";
+  const parsed = checkInSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  await db.checkIn.create({ data: { childId, topic: parsed.data.topic, note: parsed.data.note } });
+  return { ok: true, values: {}, errors: {}, message: "Well done. We've noted your talk." };
+}
+
+/** Replaces the calendar feed's secret: the old address stops working at once. */
+export async function regenerateCalendarFor(
+  db: PrismaClient,
+  userId: string,
+  childId: string,
+): Promise<"ok" | "not-found"> {
+  const child = await ownChild(db, userId, childId);
+  if (!child?.plan?.calendarEnabled) return "not-found";
+  await db.checkInPlan.update({ where: { childId }, data: { calendarToken: newCalendarToken() } });
+  return "ok";
+}

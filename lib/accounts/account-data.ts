@@ -1,0 +1,85 @@
+// Everything we hold about a parent, to take away or to delete in one step.
+import { auth } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+/** All of a user's data as plain JSON, without secrets (session and sign-in tokens). */
+export async function exportUserData(db: PrismaClient, userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    include: {
+      children: {
+        include: {
+          plan: {
+            include: {
+              deliveries: { orderBy: { dueAt: "asc" }, include: { history: { orderBy: { number: "asc" } } } },
+            },
+          },
+          checkIns: { orderBy: { talkedAt: "asc" } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      sessions: { select: { expires: true, createdAt: true } },
+    },
+  });
+  return {
+    exportedAt: new Date().toISOString(),
+    account: { email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt },
+    sessions: user.sessions,
+    children: user.children.map((child) => ({
+      label: child.label,
+      ageGroup: child.ageGroup,
+      birthMonth: child.birthMonth,
+      birthYear: child.birthYear,
+      createdAt: child.createdAt,
+      plan: child.plan && {
+        ruleKind: child.plan.ruleKind,
+        dayOfMonth: child.plan.dayOfMonth,
+        nth: child.plan.nth,
+        weekday: child.plan.weekday,
+        localTime: child.plan.localTime,
+        timeZone: child.plan.timeZone,
+        email: child.plan.emailEnabled,
+        calendar: child.plan.calendarEnabled,
+        paused: child.plan.paused,
+        nextDueAt: child.plan.nextDueAt,
+        reminders: child.plan.deliveries.map((d) => ({
+          month: d.month,
+          dueAt: d.dueAt,
+          status: d.status,
+          sentAt: d.sentAt,
+          skippedByYouAt: d.skippedAt,
+          attempts: d.history.map((a) => ({ at: a.at, outcome: a.outcome, error: a.error })),
+        })),
+      },
+      checkIns: child.checkIns.map((c) => ({ topic: c.topic, note: c.note, talkedAt: c.talkedAt })),
+    })),
+  };
+}
+
+/**
+ * Deletes the user and everything that belongs to them, in one transaction: sessions, accounts,
+ * children, plans and check-ins (by cascade), and their unused sign-in tokens.
+ */
+export async function deleteUserData(db: PrismaClient, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) return;
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await tx.user.delete({ where: { id: userId } });
+  });
+}
+
+/** GET /account/data/export: everything we hold about the signed-in parent, as a JSON download. */
+export async function dataExportResponse(db: PrismaClient = getDb()): Promise<Response> {
+  const userId = (await auth())?.user?.id;
+  if (!userId) return new Response("Sign in to download your data.", { status: 401 });
+  const data = await exportUserData(db, userId);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="talk-often-data-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,56 @@
+// "We talked" links in reminder emails: signed, for one child and one topic, valid for 35 days,
+// and recording at most one talk each.
+import { isTopic } from "@/lib/guides/taxonomy";
+import { getDb } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import { signLink, verifyLink, type LinkPayload } from "@/lib/server/signed-links";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+export const CHECK_IN_LINK_TTL_MS = 35 * 24 * 60 * 60 * 1000;
+
+export function linkSecret(): string {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: start the app with `npm start`, or set AUTH_SECRET.");
+  return secret;
+}
+
+export function checkInLink(
+  childId: string,
+  topic: string,
+  now = new Date(),
+  env: { AUTH_SECRET?: string; APP_URL: string } = getEnv(),
+): string {
+  const secret = env.AUTH_SECRET ?? linkSecret();
+  const token = signLink(secret, "checkin", childId, { topic, ttlMs: CHECK_IN_LINK_TTL_MS, now });
+  return `${env.APP_URL}/checkin/${token}`;
+}
+
+export function readCheckInToken(token: string, now = new Date()): LinkPayload | null {
+  return verifyLink(linkSecret(), token, "checkin", now);
+}
+
+/**
+ * What a "We talked" link's page shows: the child and topic it stands for and whether the talk is
+ * already logged, or null when the link is not valid (tampered, expired, child deleted).
+ */
+export async function checkInLinkState(token: string, db: PrismaClient = getDb()) {
+  const link = readCheckInToken(token);
+  if (!link || !link.topic || !isTopic(link.topic)) return null;
+  const child = await db.child.findUnique({ where: { id: link.subject }, select: { id: true, label: true } });
+  if (!child) return null;
+  const recorded = await db.checkIn.findUnique({ where: { linkId: link.id }, select: { id: true } });
+  return { child, topic: link.topic, recorded: recorded !== null };
+}
+
+/** Records the talk a "We talked" link stands for, once: the button's POST, never the link's GET. */
+export async function recordTalkFromLink(db: PrismaClient, token: string): Promise<void> {
+  const link = readCheckInToken(token);
+  if (!link || !link.topic || !isTopic(link.topic)) return;
+  const child = await db.child.findUnique({ where: { id: link.subject }, select: { id: true } });
+  if (!child) return;
+  await db.checkIn
+    .create({ data: { childId: child.id, topic: link.topic, linkId: link.id } })
+    .catch((error: { code?: string }) => {
+      if (error.code !== "P2002") throw error; // already recorded through this link
+    });
+}

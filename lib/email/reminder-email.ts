@@ -1,0 +1,95 @@
+// The monthly check-in email: this month's topic for the child's current age group, one
+// conversation starter and two follow-ups from the guide, and the links that act on the plan.
+import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { checkInLink } from "@/lib/email/check-in-links";
+import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/accounts/children";
+import { findGuide } from "@/lib/guides/load-guides";
+import { findGuideKind } from "@/lib/guides/taxonomy";
+import type { Env } from "@/lib/server/env";
+import { escapeHtml } from "@/lib/email/html";
+import type { MailMessage } from "@/lib/email/send-mail";
+import { emailActionLink, emailActionToken } from "@/lib/email/email-actions";
+
+export type ReminderInput = {
+  env: Env & { AUTH_SECRET: string };
+  deliveryId: string;
+  planId: string;
+  month: string; // "2026-12"
+  to: string;
+  child: ChildAge & { id: string; label: string | null };
+  checkIns: { topic: string; talkedAt: Date }[];
+  now: Date;
+};
+
+export function reminderEmail(input: ReminderInput): MailMessage & { messageId: string } {
+  const { env, child } = input;
+  const group = findAgeGroup(ageGroupOn(child, input.now))!;
+  const topicSlug = suggestedTopic(input.checkIns);
+  const topic = findGuideKind(topicSlug)!;
+  const guide = findGuide(group.slug, topicSlug)!;
+  // A different starter each month, so the prompt does not repeat.
+  const monthIndex = Number(input.month.slice(0, 4)) * 12 + Number(input.month.slice(5, 7));
+  const pick = (offset: number) => guide.starters[(monthIndex + offset) % guide.starters.length]!;
+  const [starter, followUp1, followUp2] = [pick(0), pick(1), pick(2)];
+  const who = child.label ?? `your child (${ageGroupLabel(group).toLowerCase()})`;
+  const base = env.APP_URL;
+  const links = {
+    guide: `${base}${guide.path}`,
+    talked: checkInLink(child.id, topicSlug, input.now, env),
+    skip: emailActionLink(env, "skip", input.deliveryId, input.now),
+    pause: emailActionLink(env, "pause", input.planId, input.now),
+    manage: `${base}/account`,
+    // The one-click address (RFC 8058): a POST there unsubscribes; a GET shows the confirmation page.
+    unsubscribe: `${base}/api/unsubscribe/${emailActionToken(env.AUTH_SECRET, "unsubscribe", input.planId, input.now)}`,
+  };
+  const subject = `This month's talk with ${child.label ?? ageGroupLabel(group).toLowerCase()}: ${topic.title.toLowerCase()}`;
+  const text = [
+    `Time for this month's talk with ${who}.`,
+    "",
+    `This month: ${topic.title}.`,
+    "",
+    "A way to start:",
+    `  "${starter}"`,
+    "",
+    "Then you could ask:",
+    `  - ${followUp1}`,
+    `  - ${followUp2}`,
+    "",
+    `Read the five-minute guide: ${links.guide}`,
+    "",
+    `We talked: ${links.talked}`,
+    `Skip this month: ${links.skip}`,
+    `Pause these reminders: ${links.pause}`,
+    `Manage your reminders: ${links.manage}`,
+    `Stop these emails: ${links.unsubscribe}`,
+    "",
+    "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/",
+  ].join("\n");
+  const button = (href: string, label: string, primary = false) =>
+    `<a href="${escapeHtml(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:bold;${primary ? "background:#115a4c;color:#ffffff" : "border:2px solid #115a4c;color:#115a4c"}">${label}</a>`;
+  const html = `<!doctype html><html lang="en-GB"><body style="margin:0;padding:16px;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1c2421;background:#ffffff">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td style="max-width:560px">
+<p>Time for this month's talk with ${escapeHtml(who)}.</p>
+<h1 style="font-size:22px;margin:16px 0 8px">This month: ${escapeHtml(topic.title)}</h1>
+<p style="margin:0 0 4px">A way to start:</p>
+<p style="margin:0 0 16px;padding:12px;border-left:4px solid #17705f;background:#eef6f4;font-weight:600">${escapeHtml(starter)}</p>
+<p style="margin:0 0 4px">Then you could ask:</p>
+<ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
+<p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the five-minute guide</a></p>
+<p>${button(links.talked, "We talked", true)}${button(links.skip, "Skip this month")}${button(links.pause, "Pause")}${button(links.manage, "Manage")}</p>
+<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
+<a href="${escapeHtml(links.unsubscribe)}" style="color:#4a5752">Stop these emails</a></p>
+</td></tr></table></body></html>`;
+  return {
+    to: input.to,
+    subject,
+    text,
+    html,
+    // The same id on every attempt of this delivery, so a resend after a crash can be recognised.
+    messageId: `<delivery-${input.deliveryId}@${new URL(base).hostname}>`,
+    headers: {
+      "List-Unsubscribe": `<${links.unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// A plan's calendar feed (RFC 5545): one recurring event whose RRULE, TZID and VTIMEZONE match the
+// plan, with an alarm, this month's conversation starter and the guide's address.
+import { randomBytes } from "node:crypto";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
+import { DateTime } from "luxon";
+import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/accounts/children";
+import { findGuide } from "@/lib/guides/load-guides";
+import { findGuideKind } from "@/lib/guides/taxonomy";
+import { ruleOf } from "@/lib/accounts/plans";
+import { occurrenceInMonth, localMonthOf } from "@/lib/reminders/recurrence";
+import { getDb } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
+import type { CheckInPlan, PrismaClient } from "@/prisma/generated/client";
+
+const WEEKDAYS = [
+  ICalWeekday.MO,
+  ICalWeekday.TU,
+  ICalWeekday.WE,
+  ICalWeekday.TH,
+  ICalWeekday.FR,
+  ICalWeekday.SA,
+  ICalWeekday.SU,
+];
+
+export function newCalendarToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function calendarFeed(input: {
+  plan: CheckInPlan;
+  child: ChildAge & { label: string | null };
+  checkIns: { topic: string; talkedAt: Date }[];
+  appUrl: string;
+  now: Date;
+}): string {
+  const { plan, appUrl, now } = input;
+  const group = ageGroupOn(input.child, now);
+  const topicSlug = suggestedTopic(input.checkIns);
+  const guide = findGuide(group, topicSlug)!;
+  const topic = findGuideKind(topicSlug)!;
+  const rule = ruleOf(plan);
+  const [year, month] = localMonthOf(plan.createdAt, plan.timeZone).split("-").map(Number) as [
+    number,
+    number,
+  ];
+  const start = occurrenceInMonth({ rule, time: plan.localTime, timeZone: plan.timeZone }, year, month);
+
+  const calendar = ical({
+    name: "Talk Often check-ins",
+    prodId: { company: "Talk Often", product: "Monthly check-ins", language: "EN" },
+    timezone: { name: plan.timeZone, generator: getVtimezoneComponent },
+  });
+  // A paused plan keeps its address but has no event, so calendars drop the reminder.
+  if (plan.paused) return calendar.toString();
+  calendar.createEvent({
+    id: `plan-${plan.id}@${new URL(appUrl).hostname}`,
+    // Luxon times in the plan's zone, so that DTSTART is written as local time with its TZID.
+    start: DateTime.fromJSDate(start, { zone: plan.timeZone }),
+    end: DateTime.fromJSDate(start, { zone: plan.timeZone }).plus({ minutes: 15 }),
+    timezone: plan.timeZone,
+    stamp: now,
+    summary: `Talk with ${input.child.label ?? "your child"} about staying safe online`,
+    description: [
+      `This month: ${topic.title}.`,
+      `A way to start: "${guide.starters[0]}"`,
+      `The five-minute guide: ${appUrl}${guide.path}`,
+      `Log your talk: ${appUrl}/account`,
+    ].join("\n"),
+    url: `${appUrl}${guide.path}`,
+    repeating:
+      rule.kind === "day"
+        ? { freq: ICalEventRepeatingFreq.MONTHLY, byMonthDay: [rule.day] }
+        : rule.kind === "lastDay"
+          ? { freq: ICalEventRepeatingFreq.MONTHLY, byMonthDay: [-1] }
+          : {
+              freq: ICalEventRepeatingFreq.MONTHLY,
+              byDay: [WEEKDAYS[rule.weekday - 1]!],
+              bySetPos: [rule.nth],
+            },
+    alarms: [{ type: ICalAlarmType.display, trigger: 0, description: "Time for this month's talk" }],
+  });
+  return calendar.toString();
+}
+
+/** GET /api/calendar/<token>.ics: the plan's feed, or a 404 for an unknown or revoked secret. */
+export async function calendarFeedResponse(file: string, db: PrismaClient = getDb()): Promise<Response> {
+  const token = file.replace(/\.ics$/, "");
+  // Only what newCalendarToken makes is looked up (base64url, 32 characters).
+  if (!/^[\w-]{20,64}$/.test(token)) return new Response("No such calendar.", { status: 404 });
+  const plan = await db.checkInPlan.findFirst({
+    where: { calendarToken: token, calendarEnabled: true },
+    include: { child: { include: { checkIns: { select: { topic: true, talkedAt: true } } } } },
+  });
+  if (!plan) return new Response("No such calendar.", { status: 404 });
+  const body = calendarFeed({
+    plan,
+    child: plan.child,
+    checkIns: plan.child.checkIns,
+    appUrl: getEnv().APP_URL,
+    now: new Date(),
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="talk-often.ics"',
+      "Cache-Control": "private, max-age=3600",
+    },
+  });
+}

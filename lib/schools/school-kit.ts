@@ -1,0 +1,55 @@
+// What the schools kit says: the hub URL for an age group, its newsletter paragraph, and the
+// school name a letter may carry.
+import { z } from "zod";
+import { ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
+import { getEnv } from "@/lib/server/env";
+import { escapeHtml } from "@/lib/email/html";
+
+export function hubUrl(group: AgeGroup): string {
+  return `${getEnv().APP_URL}/guides/${group.slug}`;
+}
+
+export function newsletterText(group: AgeGroup): string {
+  return (
+    `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +
+    `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
+    `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
+    `about five minutes to read and ends with where to get help. There are no adverts and no sign-up, and it ` +
+    `collects nothing about pupils. Find the guides at ${hubUrl(group)}`
+  );
+}
+
+export function newsletterHtml(group: AgeGroup): string {
+  const url = escapeHtml(hubUrl(group));
+  return (
+    `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
+    `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
+    `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
+    `about five minutes to read and ends with where to get help. There are no adverts and no sign-up, and it ` +
+    `collects nothing about pupils. Find the guides at <a href="${url}">${url}</a></p>`
+  );
+}
+
+export const SCHOOL_NAME_MAX = 80;
+
+/** The `?school=` parameter: trimmed, single-line, at most 80 characters. Never stored or logged. */
+export const schoolNameSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .replace(/[\u0000-\u001f\u007f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  )
+  .pipe(z.string().max(SCHOOL_NAME_MAX, `The school name can be at most ${SCHOOL_NAME_MAX} characters.`));
+
+export function parseSchoolName(raw: string | string[] | undefined): {
+  name: string | null;
+  problem: string | null;
+} {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return { name: null, problem: null };
+  const result = schoolNameSchema.safeParse(value);
+  if (!result.success) return { name: null, problem: result.error.issues[0]!.message };
+  return { name: result.data || null, problem: null };
+}

@@ -1,0 +1,137 @@
+// Sign-in with an emailed magic link (Auth.js v5), users and sessions stored through Prisma.
+// Links work once and expire after 24 hours; the email is sent through lib/email/send-mail.ts.
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { AccessDenied } from "@auth/core/errors";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import type { EmailConfig } from "next-auth/providers/email";
+import { getDb } from "@/lib/server/db";
+import { getEnv, type Env } from "@/lib/server/env";
+import { sendMail } from "@/lib/email/send-mail";
+import { signInEmail } from "@/lib/email/sign-in-email";
+import { allowSignInEmail } from "@/lib/server/rate-limit";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or "limited" when
+ * the limits (3 per address, 10 per client in 15 minutes) refused it.
+ */
+export async function requestSignInEmail(email: string, client: string): Promise<"sent" | "limited"> {
+  try {
+    await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo: "/account" }));
+    return "sent";
+  } catch (error) {
+    if (error instanceof AccessDenied) return "limited"; // the signIn callback's only refusal
+    throw error;
+  }
+}
+
+/**
+ * Runs `ask` (a call into Auth.js) knowing that `client` is asking: the per-client limit counts it.
+ * Auth.js's callbacks are not given the request, so the route handler and the action say who it is.
+ */
+export function withSignInClient<T>(client: string, ask: () => Promise<T>): Promise<T> {
+  return signInClient.run(client, ask);
+}
+
+const signInClient = new AsyncLocalStorage<string>();
+
+// Made on first use (the build imports this module without a database), then reused: Auth.js asks
+// for it on every request, and nothing in it depends on the request.
+let config: NextAuthConfig | undefined;
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (config ??= authConfig(getEnv(), getDb())));
+
+/** The Auth.js configuration, for the app and for tests that drive Auth.js directly. */
+export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
+  const email: EmailConfig = {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: env.MAIL_FROM,
+    maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+    async sendVerificationRequest({ identifier, url }) {
+      await sendMail(signInEmail(identifier, url), env);
+    },
+  };
+  return {
+    basePath: "/api/auth",
+    adapter: sessionAdapter(db),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    providers: [email],
+    logger: {
+      // A refused sign-in email is expected (the limits), not an error with a stack trace.
+      error(error) {
+        if (error instanceof AccessDenied) console.info("[auth] a sign-in email was refused by the limits");
+        else console.error(error);
+      },
+    },
+    callbacks: {
+      // Every way to ask for a link (our form's action, Auth.js's POST /api/auth/signin/email) comes
+      // through here before a token is made, so the limits are counted here and nowhere else. A
+      // client nobody named (a new way in that forgot withSignInClient) shares one count: still limited.
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest) return true;
+        return allowSignInEmail(db, user.email ?? "", signInClient.getStore() ?? "unknown");
+      },
+      // Send the browser on within this site only, resolved against APP_URL (the origin Auth.js
+      // derives from the request can differ behind a proxy or on loopback).
+      redirect({ url }) {
+        const base = env.APP_URL;
+        if (url.startsWith("/") && !url.startsWith("//")) return `${base}${url}`;
+        try {
+          if (new URL(url).origin === new URL(base).origin) return url;
+        } catch {
+          // not a URL: fall through to the home page
+        }
+        return `${base}/account`;
+      },
+    },
+  };
+}
+
+/**
+ * Auth.js's Prisma adapter, with the session lookup that every signed-in request makes done as one
+ * SQL statement: through the Prisma client, each lookup is compiled anew (about a tenth of an account
+ * page's CPU time). Same result: the session and its user, or null.
+ */
+function sessionAdapter(db: PrismaClient): Adapter {
+  const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+  return {
+    ...adapter,
+    async getSessionAndUser(sessionToken) {
+      const [row] = await db.$queryRaw<SessionRow[]>`
+        SELECT s."sessionToken", s."userId", s."expires",
+               u."id", u."email", u."emailVerified", u."name", u."image"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+        WHERE s."sessionToken" = ${sessionToken}`;
+      if (!row) return null;
+      return {
+        session: { sessionToken: row.sessionToken, userId: row.userId, expires: row.expires },
+        user: {
+          id: row.id,
+          email: row.email,
+          emailVerified: row.emailVerified,
+          name: row.name,
+          image: row.image,
+        },
+      };
+    },
+  };
+}
+
+type SessionRow = {
+  sessionToken: string;
+  userId: string;
+  expires: Date;
+  id: string;
+  email: string;
+  emailVerified: Date | null;
+  name: string | null;
+  image: string | null;
+};

@@ -1,0 +1,46 @@
+// Fixed-window rate limits kept in PostgreSQL, so they hold across app instances. Keys are hashed
+// before they are stored: the table never holds an email address or an IP address.
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+export type Limit = { name: string; max: number; windowMs: number };
+
+/** Counts one use of `subject` under `limit`; true when it is still within the limit. */
+export async function allow(
+  db: PrismaClient,
+  limit: Limit,
+  subject: string,
+  now = new Date(),
+): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  const key = `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
+  // One statement: count this use, and drop windows older than a day (of no further use).
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    WITH "purged" AS (
+      DELETE FROM "RateLimit" WHERE "windowStart" < ${new Date(now.getTime() - 86_400_000)}
+    )
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "count"`;
+  return (row?.count ?? 0) <= limit.max;
+}
+
+export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", max: 3, windowMs: 15 * 60_000 };
+export const SIGN_IN_PER_IP: Limit = { name: "signin-ip", max: 10, windowMs: 15 * 60_000 };
+
+/**
+ * Counts one sign-in email for `email`, asked for by `client`, under both sign-in limits at once;
+ * true when both still allow it. Every way to ask for a link comes through here (lib/server/auth.ts).
+ */
+export async function allowSignInEmail(
+  db: PrismaClient,
+  email: string,
+  client: string,
+  now = new Date(),
+): Promise<boolean> {
+  const [withinAddress, withinClient] = await Promise.all([
+    allow(db, SIGN_IN_PER_ADDRESS, email.toLowerCase(), now),
+    allow(db, SIGN_IN_PER_IP, client, now),
+  ]);
+  return withinAddress && withinClient;
+}

@@ -1,0 +1,149 @@
+// The calendar feed, read back with a real iCalendar library (ical.js) and expanded for two years.
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { regenerateCalendarFor, savePlanFor } from "@/lib/accounts/account-actions";
+import { nextOccurrence } from "@/lib/reminders/recurrence";
+import { scheduleOf } from "@/lib/accounts/plans";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { makeParent } from "../../helpers/factories";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    APP_URL: "https://talkoften.test",
+    AUTH_SECRET: "k".repeat(40),
+  });
+});
+afterAll(async () => database?.drop());
+
+async function feed(token: string) {
+  const { GET } = await import("@/app/api/calendar/[token]/route");
+  return GET(new Request(`https://talkoften.test/api/calendar/${token}.ics`), {
+    params: Promise.resolve({ token: `${token}.ics` }),
+  });
+}
+
+/** The first `count` occurrences of the feed's event, as UTC instants, expanded by ical.js. */
+function expand(ics: string, count: number): Date[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const zone of calendar.getAllSubcomponents("vtimezone"))
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+  const iterator = event.iterator();
+  const dates: Date[] = [];
+  for (let time = iterator.next(); time && dates.length < count; time = iterator.next())
+    dates.push(time.toJSDate());
+  return dates;
+}
+
+const cases: { name: string; values: Record<string, string> }[] = [
+  {
+    name: "the 15th at 19:30 in London",
+    values: { ruleKind: "DAY_OF_MONTH", dayOfMonth: "15", localTime: "19:30", timeZone: "Europe/London" },
+  },
+  {
+    name: "the last day at 08:00 in Sydney",
+    values: { ruleKind: "LAST_DAY", localTime: "08:00", timeZone: "Australia/Sydney" },
+  },
+  {
+    name: "the last Friday at 18:45 in New York",
+    values: {
+      ruleKind: "NTH_WEEKDAY",
+      nth: "-1",
+      weekday: "5",
+      localTime: "18:45",
+      timeZone: "America/New_York",
+    },
+  },
+  {
+    name: "the second Sunday at 10:00 in Kolkata",
+    values: { ruleKind: "NTH_WEEKDAY", nth: "2", weekday: "7", localTime: "10:00", timeZone: "Asia/Kolkata" },
+  },
+];
+
+describe("the calendar feed", () => {
+  it.each(cases)("expands like the recurrence engine for two years: $name", async ({ values }) => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({
+      data: { userId: parent.id, label: "M", ageGroup: "11-13" },
+    });
+    const created = new Date();
+    expect(
+      await savePlanFor(database.db, parent.id, child.id, { ...values, calendar: "on" }, created),
+    ).toMatchObject({ ok: true });
+    const plan = await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: child.id } });
+    expect(plan.calendarToken).toMatch(/^[\w-]{32}$/);
+
+    const response = await feed(plan.calendarToken!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const ics = await response.text();
+    expect(ics).toContain(`BEGIN:VTIMEZONE\r\nTZID:${values.timeZone}`);
+    expect(ics).toMatch(new RegExp(`DTSTART;TZID=${values.timeZone}:`));
+    expect(ics).toMatch(/RRULE:FREQ=MONTHLY/);
+    expect(ics).toContain("BEGIN:VALARM");
+    expect(ics).toContain("https://talkoften.test/guides/11-13/");
+
+    const fromFeed = expand(ics, 30)
+      .filter((d) => d > created)
+      .slice(0, 24);
+    const fromEngine: Date[] = [];
+    for (let after = created; fromEngine.length < 24;) {
+      after = nextOccurrence(scheduleOf(plan), after);
+      fromEngine.push(after);
+    }
+    expect(fromFeed.map((d) => d.toISOString())).toEqual(fromEngine.map((d) => d.toISOString()));
+  });
+
+  it("stores a zone written in any case in its IANA spelling, so the feed's TZID has its VTIMEZONE", async () => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "8-10" } });
+    const values = { ...cases[0]!.values, timeZone: "eUrOpE/lOnDoN", calendar: "on" };
+    expect(await savePlanFor(database.db, parent.id, child.id, values)).toMatchObject({ ok: true });
+    const plan = await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: child.id } });
+    expect(plan.timeZone).toBe("Europe/London");
+    const ics = await (await feed(plan.calendarToken!)).text();
+    expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/London");
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/London:/);
+  });
+
+  it("refuses a calendar in a zone calendar apps cannot describe yet, and keeps what was saved", async () => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "8-10" } });
+    const values = { ...cases[0]!.values, timeZone: "America/Ciudad_Juarez" };
+    const refused = await savePlanFor(database.db, parent.id, child.id, { ...values, calendar: "on" });
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: { timeZone: expect.stringContaining("Calendar apps") },
+    });
+    expect(await database.db.checkInPlan.count({ where: { childId: child.id } })).toBe(0);
+    expect(await savePlanFor(database.db, parent.id, child.id, { ...values, email: "on" })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("stops working when revoked or replaced, and is a 404 for unknown addresses", async () => {
+    const parent = await makeParent(database.db);
+    const child = await database.db.child.create({ data: { userId: parent.id, ageGroup: "4-7" } });
+    const values = { ...cases[0]!.values, calendar: "on" };
+    await savePlanFor(database.db, parent.id, child.id, values);
+    const first = (await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: child.id } }))
+      .calendarToken!;
+    expect((await feed(first)).status).toBe(200);
+
+    expect(await regenerateCalendarFor(database.db, parent.id, child.id)).toBe("ok");
+    const second = (await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: child.id } }))
+      .calendarToken!;
+    expect(second).not.toBe(first);
+    expect((await feed(first)).status).toBe(404);
+    expect((await feed(second)).status).toBe(200);
+
+    await savePlanFor(database.db, parent.id, child.id, { ...values, calendar: "", email: "on" });
+    expect((await feed(second)).status).toBe(404);
+    expect((await feed("not-a-real-token-at-all-xxxxxxxx")).status).toBe(404);
+    const other = await makeParent(database.db);
+    expect(await regenerateCalendarFor(database.db, other.id, child.id)).toBe("not-found");
+  });
+});

@@ -1,0 +1,149 @@
+// Magic-link sign-in through Auth.js itself, against a real PostgreSQL and a real SMTP server.
+import { Auth } from "@auth/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authConfig } from "@/lib/server/auth";
+import { parseEnv } from "@/lib/server/env";
+import { closeMail } from "@/lib/email/send-mail";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+
+const ORIGIN = "http://talkoften.test";
+let database: TestDatabase;
+let smtp: RecordingSmtpServer;
+let config: ReturnType<typeof authConfig>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtpServer();
+  const env = parseEnv({ SMTP_URL: smtp.url, AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
+  config = authConfig(env, database.db);
+});
+afterAll(async () => {
+  closeMail();
+  await smtp?.close();
+  await database?.drop();
+});
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** Asks for a sign-in link as the sign-in form does, and returns the link from the email received. */
+async function requestLink(email: string): Promise<string> {
+  const csrf = await Auth(new Request(`${ORIGIN}/api/auth/csrf`), config);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const before = smtp.messages.length;
+  const response = await Auth(
+    new Request(`${ORIGIN}/api/auth/signin/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf) },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: `${ORIGIN}/account` }),
+    }),
+    config,
+  );
+  expect(response.status).toBe(302);
+  // Auth.js answers with its verify-request step, which sends the browser on to our own page.
+  const verify = await Auth(new Request(response.headers.get("location")!), config);
+  expect(verify.headers.get("location")).toMatch(/^\/signin\/check-email(\?|$)/);
+  const messages = await smtp.waitFor(before + 1);
+  const mail = messages[before]!;
+  const link = mail.text!.match(/https?:\/\/\S+/)![0];
+  return link;
+}
+
+async function follow(link: string) {
+  return Auth(new Request(link), config);
+}
+
+describe("magic-link sign-in", () => {
+  it("emails a link with a plain-text part that says what to do if you didn't ask", async () => {
+    await requestLink("first@example.org");
+    const mail = smtp.messages.at(-1)!;
+    expect(mail.subject).toBe("Your sign-in link for Talk Often");
+    expect(mail.text).toContain("If you did not ask to sign in, you can ignore this email");
+    expect(mail.text).toContain("24 hours");
+    expect(mail.html).toContain("Sign in");
+  });
+
+  it("signs in once and only once with a link", async () => {
+    const link = await requestLink("once@example.org");
+    expect(link.startsWith(`${ORIGIN}/api/auth/callback/email?`)).toBe(true);
+
+    const first = await follow(link);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toBe(`${ORIGIN}/account`);
+    expect(first.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(true);
+    const user = await database.db.user.findUniqueOrThrow({
+      where: { email: "once@example.org" },
+      include: { sessions: true },
+    });
+    expect(user.sessions).toHaveLength(1);
+    expect(user.emailVerified).toBeInstanceOf(Date);
+
+    const again = await follow(link);
+    expect(again.headers.get("location")).toContain("/signin/error?error=Verification");
+    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("knows the signed-in parent from the session cookie, and nobody from an unknown or expired one", async () => {
+    const signedIn = await follow(await requestLink("session@example.org"));
+    const cookie = cookiesOf(signedIn);
+    const session = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
+      config,
+    );
+    const body = (await session.json()) as { user?: { email: string } } | null;
+    expect(body?.user?.email).toBe("session@example.org");
+
+    const unknown = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, {
+        headers: { Cookie: "authjs.session-token=not-a-session" },
+      }),
+      config,
+    );
+    expect(await unknown.json()).toBeNull();
+
+    const user = await database.db.user.findUniqueOrThrow({ where: { email: "session@example.org" } });
+    await database.db.session.updateMany({
+      where: { userId: user.id },
+      data: { expires: new Date(Date.now() - 1000) },
+    });
+    const expired = await Auth(
+      new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
+      config,
+    );
+    expect(await expired.json()).toBeNull();
+    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0); // Auth.js removed it
+  });
+
+  it("refuses an expired link", async () => {
+    const link = await requestLink("late@example.org");
+    await database.db.verificationToken.updateMany({
+      where: { identifier: "late@example.org" },
+      data: { expires: new Date(Date.now() - 1000) },
+    });
+    const response = await follow(link);
+    expect(response.headers.get("location")).toContain("/signin/error?error=Verification");
+    expect(await database.db.session.count()).toBe(1); // only the earlier test's
+  });
+
+  it("makes links that expire within 24 hours", async () => {
+    await requestLink("expiry@example.org");
+    const token = await database.db.verificationToken.findFirstOrThrow({
+      where: { identifier: "expiry@example.org" },
+    });
+    const hours = (token.expires.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.9);
+    expect(hours).toBeLessThanOrEqual(24);
+  });
+
+  it("refuses a link whose token was changed", async () => {
+    const link = await requestLink("tamper@example.org");
+    const tampered = link.replace(/token=([0-9a-f])/, (_m, c: string) => `token=${c === "0" ? "1" : "0"}`);
+    const response = await follow(tampered);
+    expect(response.headers.get("location")).toContain("/signin/error?error=Verification");
+  });
+});

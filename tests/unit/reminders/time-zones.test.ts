@@ -1,0 +1,36 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import { describe, expect, it } from "vitest";
+import { calendarKnowsZone, canonicalTimeZone } from "@/lib/reminders/time-zones";
+
+describe("canonicalTimeZone", () => {
+  it("stores a zone in its IANA spelling, whatever the case it was written in", () => {
+    expect(canonicalTimeZone("eUrOpE/lOnDoN")).toBe("Europe/London");
+    expect(canonicalTimeZone("america/argentina/buenos_aires")).toBe("America/Argentina/Buenos_Aires");
+    expect(canonicalTimeZone("utc")).toBe("UTC");
+    expect(canonicalTimeZone("Asia/Kolkata")).toBe("Asia/Kolkata");
+  });
+
+  it("refuses what is not a time zone", () => {
+    for (const name of ["", "Europe/Nowhere", "Romance Standard Time", "../etc/passwd", "x".repeat(100)])
+      expect(canonicalTimeZone(name), name).toBeNull();
+  });
+
+  it("gives every zone this runtime offers one spelling, with a VTIMEZONE wherever the zone files have it", () => {
+    const problems: string[] = [];
+    for (const zone of Intl.supportedValuesOf("timeZone")) {
+      const canonical = canonicalTimeZone(zone);
+      for (const written of [zone.toLowerCase(), zone.toUpperCase()])
+        if (canonicalTimeZone(written) !== canonical)
+          problems.push(`${written} → ${canonicalTimeZone(written)}`);
+      if (!canonical) problems.push(`${zone} → null`);
+      else if (calendarKnowsZone(canonical) !== (getVtimezoneComponent(canonical) !== null))
+        problems.push(`${canonical}: calendarKnowsZone says ${calendarKnowsZone(canonical)}`);
+    }
+    expect(problems).toEqual([]);
+    // Only zones newer than the zone files have none.
+    const without = Intl.supportedValuesOf("timeZone").filter(
+      (zone) => !calendarKnowsZone(canonicalTimeZone(zone)!),
+    );
+    expect(without.length).toBeLessThan(5);
+  });
+});
