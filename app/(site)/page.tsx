@@ -1,3 +1,4 @@
+import { buttonLinkClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 
@@ -31,9 +32,14 @@ export default function HomePage() {
 
       <h2>A nudge each month</h2>
       <p>
-        Sign in with your email address, with no password, and tell us roughly how old your child is. We will
-        send you one short conversation prompt each month, at a time that suits you. We never ask for your
-        child&apos;s name, photo or school.
+        Give us your email address and roughly how old your child is: no password. We will send you one short
+        conversation prompt each month, at a time that suits you. We never ask for your child&apos;s name,
+        photo or school.
+      </p>
+      <p className="print:hidden">
+        <Link href="/remind" className={buttonLinkClass}>
+          Set up a monthly reminder
+        </Link>
       </p>
     </>
   );

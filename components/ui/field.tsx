@@ -44,5 +44,8 @@ export const inputClass =
   "w-full max-w-md rounded border border-ink-muted bg-white px-3 py-2 text-ink aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
 export const buttonClass =
   "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+/** A link that looks like the main button (white on the brand colour, no underline). */
+export const buttonLinkClass =
+  "inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white no-underline hover:bg-brand-800";
 export const secondaryButtonClass =
   "rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 dark:border-night-link dark:text-night-link dark:hover:bg-night-raised";

@@ -9,24 +9,32 @@ export function hubUrl(group: AgeGroup): string {
   return `${getEnv().APP_URL}/guides/${group.slug}`;
 }
 
+/** The one-step monthly reminder sign-up for an age group. */
+export function remindUrl(group: AgeGroup): string {
+  return `${getEnv().APP_URL}/remind/${group.slug}`;
+}
+
 export function newsletterText(group: AgeGroup): string {
   return (
     `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
     `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
-    `about five minutes to read and ends with where to get help. There are no adverts and no sign-up, and it ` +
-    `collects nothing about pupils. Find the guides at ${hubUrl(group)}`
+    `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
+    `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ${remindUrl(group)} ` +
+    `and find the guides at ${hubUrl(group)}`
   );
 }
 
 export function newsletterHtml(group: AgeGroup): string {
   const url = escapeHtml(hubUrl(group));
+  const remind = escapeHtml(remindUrl(group));
   return (
     `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
     `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
-    `about five minutes to read and ends with where to get help. There are no adverts and no sign-up, and it ` +
-    `collects nothing about pupils. Find the guides at <a href="${url}">${url}</a></p>`
+    `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
+    `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ` +
+    `<a href="${remind}">${remind}</a> and find the guides at <a href="${url}">${url}</a></p>`
   );
 }
 

@@ -15,6 +15,11 @@ export function contractUrls(): ContractUrl[] {
       GUIDE_SLUGS.map((slug) => ({ path: `/guides/${g.slug}/${slug}`, what: `guide ${slug} for ${g.slug}` })),
     ),
     { path: "/schools", what: "schools kit" },
+    { path: "/remind", what: "monthly reminder sign-up" },
+    ...AGE_GROUPS.map((g) => ({
+      path: `/remind/${g.slug}`,
+      what: `monthly reminder sign-up for ages ${g.slug}`,
+    })),
     ...AGE_GROUPS.map((g) => ({ path: `/schools/letter/${g.slug}`, what: `letter home for ages ${g.slug}` })),
   ];
 }

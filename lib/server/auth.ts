@@ -9,6 +9,8 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/lib/server/db";
 import { getEnv, type Env } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
+import { readRemindRequest, type RemindRequest } from "@/lib/accounts/remind-request";
+import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
 import { signInEmail } from "@/lib/email/sign-in-email";
 import { allowSignInEmail } from "@/lib/server/rate-limit";
 import type { PrismaClient } from "@/prisma/generated/client";
@@ -19,9 +21,13 @@ export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
  * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or "limited" when
  * the limits (3 per address, 10 per client in 15 minutes) refused it.
  */
-export async function requestSignInEmail(email: string, client: string): Promise<"sent" | "limited"> {
+export async function requestSignInEmail(
+  email: string,
+  client: string,
+  redirectTo = "/account",
+): Promise<"sent" | "limited"> {
   try {
-    await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo: "/account" }));
+    await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo }));
     return "sent";
   } catch (error) {
     if (error instanceof AccessDenied) return "limited"; // the signIn callback's only refusal
@@ -52,8 +58,13 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     name: "Email",
     from: env.MAIL_FROM,
     maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+    // A link asked for at /remind carries the request in its callbackUrl: that email says what it is.
     async sendVerificationRequest({ identifier, url }) {
-      await sendMail(signInEmail(identifier, url), env);
+      const request = remindRequestIn(url, env);
+      await sendMail(
+        request ? remindConfirmEmail(identifier, url, request) : signInEmail(identifier, url),
+        env,
+      );
     },
   };
   return {
@@ -135,3 +146,14 @@ type SessionRow = {
   name: string | null;
   image: string | null;
 };
+
+/** The /remind request a sign-in link's callbackUrl carries (to /remind/ready?r=…), if any. */
+function remindRequestIn(url: string, env: Env): RemindRequest | null {
+  try {
+    const callback = new URL(new URL(url).searchParams.get("callbackUrl") ?? "", env.APP_URL);
+    const token = callback.pathname === "/remind/ready" ? callback.searchParams.get("r") : null;
+    return token && env.AUTH_SECRET ? (readRemindRequest(env.AUTH_SECRET, token)?.request ?? null) : null;
+  } catch {
+    return null;
+  }
+}

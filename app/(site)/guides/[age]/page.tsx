@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GuideCard } from "@/components/guide/guide-card";
 import { HelpRoutesList } from "@/components/help-routes-list";
+import { RemindInvitation } from "@/components/remind/remind-invitation";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { AGE_HUBS } from "@/lib/guides/age-hubs";
 import { getGuides } from "@/lib/guides/load-guides";
@@ -67,6 +68,7 @@ export default async function AgeHubPage({ params }: { params: Promise<Params> }
       <div className="mt-10 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
         <HelpRoutesList id="hub-help-routes" />
       </div>
+      <RemindInvitation group={group} />
     </>
   );
 }

@@ -30,19 +30,22 @@ export default async function ConfirmSignInPage({
       </>
     );
   }
+  // A link asked for at /remind confirms a monthly check-in: say so.
+  const remind = new URL(link.callbackUrl, "http://x").pathname === "/remind/ready";
   return (
     <>
-      <h1>Sign in to Talk Often</h1>
+      <h1>{remind ? "Confirm your monthly check-in" : "Sign in to Talk Often"}</h1>
       <p>
-        Press the button to sign in as <strong className="break-all">{link.email}</strong>. The link works
-        once, and only for 24 hours from when we sent it.
+        Press the button to {remind ? "start your monthly reminders, signed in" : "sign in"} as{" "}
+        <strong className="break-all">{link.email}</strong>. The link works once, and only for 24 hours from
+        when we sent it.
       </p>
       <form method="post" action={`/api/auth/callback/email?${new URLSearchParams(link)}`}>
         <button type="submit" className={buttonClass}>
-          Sign in
+          {remind ? "Confirm my monthly check-in" : "Sign in"}
         </button>
       </form>
-      <p>If you did not ask to sign in, close this page: nothing happens unless you press the button.</p>
+      <p>If you did not ask for this, close this page: nothing happens unless you press the button.</p>
     </>
   );
 }

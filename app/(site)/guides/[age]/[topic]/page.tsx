@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { GuideBody } from "@/components/guide/guide-body";
+import { RemindInvitation } from "@/components/remind/remind-invitation";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { findGuide, getGuides } from "@/lib/guides/load-guides";
 import { findGuideKind } from "@/lib/guides/taxonomy";
@@ -60,6 +61,7 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
       <h1 className="mt-4">{guide.frontMatter.title}</h1>
       <p className="text-lg">{guide.frontMatter.description}</p>
       <GuideBody guide={guide} />
+      <RemindInvitation group={group} />
 
       <footer className="guide-sources mt-10 border-t border-brand-100 pt-6 text-sm dark:border-night-raised">
         <p className="m-0">

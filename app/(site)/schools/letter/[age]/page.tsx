@@ -4,7 +4,7 @@ import { QrCode } from "@/components/schools/qr-code";
 import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
 import { TOPICS } from "@/lib/guides/taxonomy";
 import { HELP_ROUTES } from "@/lib/guides/help-routes";
-import { hubUrl, parseSchoolName, SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
+import { hubUrl, parseSchoolName, remindUrl, SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
 
 type Params = { age: string };
 
@@ -38,6 +38,7 @@ export default async function LetterPage({
   // The school's name is printed and forgotten: never stored or logged.
   const school = parseSchoolName((await searchParams).school);
   const url = hubUrl(group);
+  const remind = remindUrl(group);
 
   return (
     <article className="letter">
@@ -85,8 +86,9 @@ export default async function LetterPage({
       </p>
       <p>
         Talk Often is a free website with short guides written for children of this age. Each one tells you
-        what to say, what to listen for and what to do together, in about five minutes. There are no adverts
-        and you do not need to sign up.
+        what to say, what to listen for and what to do together, in about five minutes. There are no adverts.
+        If you would like a nudge, it can send you a monthly reminder to talk, with a conversation starter for
+        your child&apos;s age: set it up in one step with the second code.
       </p>
       <h2>Three things to talk about</h2>
       <ul>
@@ -96,11 +98,20 @@ export default async function LetterPage({
           </li>
         ))}
       </ul>
-      <div className="letter-link mt-6 flex flex-wrap items-center gap-6">
-        <QrCode url={url} label={`QR code for ${url}`} className="w-32 shrink-0 bg-white p-1" />
-        <div>
-          <p className="m-0">Scan the code with your phone&apos;s camera, or type this address:</p>
-          <p className="m-0 mt-1 text-lg font-bold break-all">{url}</p>
+      <div className="letter-link mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">
+        <div className="flex items-center gap-3">
+          <QrCode url={url} label={`QR code for ${url}`} className="w-28 shrink-0 bg-white p-1" />
+          <div>
+            <p className="m-0">The guides: scan the code, or type</p>
+            <p className="m-0 mt-1 font-bold break-all">{url}</p>
+          </div>
+        </div>
+        <div className="flex items-center gap-3">
+          <QrCode url={remind} label={`QR code for ${remind}`} className="w-28 shrink-0 bg-white p-1" />
+          <div>
+            <p className="m-0">A monthly reminder: scan the code, or type</p>
+            <p className="m-0 mt-1 font-bold break-all">{remind}</p>
+          </div>
         </div>
       </div>
       <h2>If you&apos;re worried about a child</h2>

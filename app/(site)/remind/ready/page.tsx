@@ -1,0 +1,80 @@
+// Where the confirmation lands (signed in by its button): the child and plan made, once, and in one
+// sentence when the first check-in is, the calendar link if chosen, and a starter to try tonight.
+import type { Metadata } from "next";
+import Link from "@/components/ui/link";
+import { redirect } from "next/navigation";
+import { formatLocal } from "@/lib/accounts/plans";
+import { confirmRemindRequest, remindedChildSummary } from "@/lib/accounts/remind-request";
+import { auth } from "@/lib/server/auth";
+import { getEnv } from "@/lib/server/env";
+
+export const metadata: Metadata = { title: "Your monthly check-in is set up", robots: { index: false } };
+
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<{ r?: string; child?: string }>;
+}) {
+  const { r, child } = await searchParams;
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) redirect("/signin");
+  let childId = typeof child === "string" ? child : null;
+  if (typeof r === "string") {
+    const made = await confirmRemindRequest({ id: user.id, email: user.email }, r);
+    if (made === null || made === "other-address" || made === "limit") return <NotMade why={made} />;
+    childId = made.childId;
+  }
+  const summary = childId ? await remindedChildSummary(user.id, childId) : null;
+  if (!summary) return <NotMade why={null} />;
+  const { plan } = summary;
+  const feed = plan.calendarToken
+    ? `${getEnv().APP_URL.replace(/^https?:/, "webcal:")}/api/calendar/${plan.calendarToken}.ics`
+    : null;
+  return (
+    <>
+      <h1>Your monthly check-in is set up</h1>
+      <p data-testid="first-check-in">
+        Your first check-in is on {formatLocal(plan.nextDueAt, plan.timeZone)}
+        {plan.emailEnabled ? ", and we will email you then" : ""}.
+      </p>
+      {feed && (
+        <p>
+          <a href={feed}>Add the reminders to your calendar</a> (or{" "}
+          <a href={`/api/calendar/${plan.calendarToken}.ics`}>download the calendar file</a>).
+        </p>
+      )}
+      {summary.starter && (
+        <>
+          <h2>Something to try tonight</h2>
+          <blockquote className="border-l-4 border-brand-700 pl-4">{summary.starter}</blockquote>
+          <p>
+            <Link href={summary.guidePath}>Read the guide it comes from</Link>
+          </p>
+        </>
+      )}
+      <p>
+        <Link href="/account">See or change your check-ins</Link>
+      </p>
+    </>
+  );
+}
+
+function NotMade({ why }: { why: "other-address" | "limit" | null }) {
+  return (
+    <>
+      <h1>We couldn&apos;t set up that check-in</h1>
+      <p>
+        {why === "other-address"
+          ? "You are signed in with a different email address from the one this link was sent to. Sign out, then use the link again."
+          : why === "limit"
+            ? "You already have the most children we keep (12). Remove one from your check-ins, then use the link again."
+            : "The link may have expired (they work for 24 hours). Fill in the form again and use the newest email."}
+      </p>
+      <p>
+        <Link href="/remind">Set up a monthly reminder</Link> or{" "}
+        <Link href="/account">see your check-ins</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+// The one-step form at /remind: email, the child's age, when in the month (a default shown in plain
+// words, editable), email and/or calendar. Works without JavaScript; keeps what was typed on an error.
+import { useActionState } from "react";
+import type { RemindState } from "@/app/(site)/remind/actions";
+import { ChildFields } from "@/components/account/child-fields";
+import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
+import { TimeZoneList } from "@/components/account/time-zone-list";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+
+export function RemindForm({
+  action,
+  initial,
+  permalink,
+}: {
+  action: (previous: RemindState, form: FormData) => Promise<RemindState>;
+  initial: Record<string, string>;
+  permalink: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} }, permalink);
+  const detected = useBrowserTimeZone();
+  const values = { ...initial, ...state.values };
+  const e = state.errors;
+  const timeZone = values.timeZone ?? detected ?? "Europe/London";
+  return (
+    <form action={formAction} noValidate className="mt-6">
+      {e.form && <p className="font-semibold text-red-800 dark:text-red-300">{e.form}</p>}
+      <Field id="remind-address" label="Your email address" error={e.address}>
+        <input
+          id="remind-address"
+          name="address"
+          type="email"
+          autoComplete="email"
+          defaultValue={values.address ?? ""}
+          className={inputClass}
+          {...describedBy("remind-address", undefined, e.address)}
+        />
+      </Field>
+      <ChildFields values={values} errors={e} idPrefix="remind-child" />
+      <details className="mt-4" open={Object.keys(e).some((k) => PLAN_FIELDS.includes(k))}>
+        <summary className="cursor-pointer font-semibold">
+          When: the first Sunday of each month at 7pm, by email (change)
+        </summary>
+        <PlanFields
+          values={values}
+          errors={e}
+          idPrefix="remind-plan"
+          timeZone={timeZone}
+          isNew
+          timeZoneListId="remind-time-zones"
+        />
+      </details>
+      <TimeZoneList id="remind-time-zones" />
+      <button type="submit" disabled={pending} className={`${buttonClass} mt-6`}>
+        Send me the monthly reminder
+      </button>
+    </form>
+  );
+}
+
+const PLAN_FIELDS = ["ruleKind", "dayOfMonth", "nth", "weekday", "localTime", "timeZone", "channels"];

@@ -1,0 +1,175 @@
+// The one-step way in (/remind): a parent's email, their child's age and when in the month, checked
+// together. Until the parent presses the button in the confirmation email, the request exists only
+// inside that email's signed link (nothing is stored but Auth.js's sign-in token); then the child and
+// the plan are made in their account, once, however often the link's page is opened.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { MAX_CHILDREN } from "@/lib/accounts/account-actions";
+import { ageGroupOn, ageOn, suggestedTopic } from "@/lib/accounts/children";
+import { nextDueAfter } from "@/lib/accounts/plans";
+import {
+  childSchema,
+  emailSchema,
+  fieldErrorsOf,
+  planSchema,
+  type FieldErrors,
+} from "@/lib/accounts/validations";
+import { findGuide } from "@/lib/guides/load-guides";
+import { newCalendarToken } from "@/lib/reminders/calendar-feed";
+import { linkSecret } from "@/lib/email/check-in-links";
+import { getDb } from "@/lib/server/db";
+import type { PrismaClient } from "@/prisma/generated/client";
+
+/** How long a confirmation link works: the same as a sign-in link, which it is. */
+export const REMIND_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What the form starts with: the first Sunday of each month at 7pm, by email. */
+export const REMIND_DEFAULTS: Record<string, string> = {
+  ageBy: "group",
+  ruleKind: "NTH_WEEKDAY",
+  nth: "1",
+  weekday: "7",
+  localTime: "19:00",
+  email: "on",
+};
+
+export type RemindRequest = {
+  email: string;
+  child: z.infer<typeof childSchema>;
+  plan: z.infer<typeof planSchema>;
+};
+
+/** The form's values checked as one request, or the field errors to show beside each field. */
+export function parseRemindForm(
+  values: Record<string, string>,
+): { ok: true; request: RemindRequest } | { ok: false; errors: FieldErrors } {
+  const email = emailSchema.safeParse(values.address ?? "");
+  const child = childSchema.safeParse(values);
+  const plan = planSchema.safeParse(values);
+  const ageError = child.success ? ageOutsideGuides(child.data) : null;
+  const errors: FieldErrors = {
+    ...(ageError ? { birthYear: ageError } : {}),
+    ...(email.success ? {} : { address: email.error.issues[0]!.message }),
+    ...(child.success ? {} : fieldErrorsOf(child.error)),
+    ...(plan.success ? {} : fieldErrorsOf(plan.error)),
+  };
+  if (!email.success || !child.success || !plan.success || ageError) return { ok: false, errors };
+  return { ok: true, request: { email: email.data, child: child.data, plan: plan.data } };
+}
+
+/**
+ * After the parent pressed the confirmation email's button (and so is signed in as its address): the
+ * child and plan made, once. Null when the token is not valid, "other-address" when the signed-in
+ * parent is not the one it was sent to, "limit" when they have the most children already.
+ */
+export async function confirmRemindRequest(
+  user: { id: string; email: string },
+  token: string,
+  db: PrismaClient = getDb(),
+): Promise<{ childId: string } | "limit" | "other-address" | null> {
+  const read = readRemindRequest(linkSecret(), token);
+  if (!read) return null;
+  if (read.request.email !== user.email.toLowerCase()) return "other-address";
+  return addRemindedChild(db, user.id, read.request, read.id);
+}
+
+/** The request, signed and expiring, to travel in the confirmation link. */
+export function signRemindRequest(secret: string, request: RemindRequest, now = new Date()): string {
+  const body = Buffer.from(
+    JSON.stringify({
+      r: request,
+      e: now.getTime() + REMIND_LINK_TTL_MS,
+      i: randomBytes(12).toString("base64url"),
+    }),
+  ).toString("base64url");
+  return `${body}.${mac(secret, body)}`;
+}
+
+/** The request and its id from a signed token, or null when it is not ours, altered or expired. */
+export function readRemindRequest(
+  secret: string,
+  token: string,
+  now = new Date(),
+): { request: RemindRequest; id: string } | null {
+  const [body, signature, extra] = token.split(".");
+  if (!body || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(mac(secret, body));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const parsed = tokenSchema.parse(JSON.parse(Buffer.from(body, "base64url").toString("utf8")));
+    if (parsed.e < now.getTime()) return null;
+    return { request: parsed.r as RemindRequest, id: parsed.i };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes the requested child and plan in the parent's account, once per request id (a second call
+ * returns the same child), within the limit of children. Returns the child's id, or "limit".
+ */
+export async function addRemindedChild(
+  db: PrismaClient,
+  userId: string,
+  request: RemindRequest,
+  requestId: string,
+  now = new Date(),
+): Promise<{ childId: string } | "limit"> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const existing = await tx.child.findUnique({ where: { requestId }, select: { id: true, userId: true } });
+    if (existing && existing.userId === userId) return { childId: existing.id };
+    if ((await tx.child.count({ where: { userId } })) >= MAX_CHILDREN) return "limit" as const;
+    const child = await tx.child.create({ data: { ...request.child, userId, requestId } });
+    await tx.checkInPlan.create({
+      data: {
+        childId: child.id,
+        ...request.plan,
+        nextDueAt: nextDueAfter(request.plan, now),
+        calendarToken: request.plan.calendarEnabled ? newCalendarToken() : null,
+      },
+    });
+    return { childId: child.id };
+  });
+}
+
+/** What the page after confirming says: when the first check-in is, the calendar, a starter for tonight. */
+export async function remindedChildSummary(
+  userId: string,
+  childId: string,
+  db: PrismaClient = getDb(),
+  now = new Date(),
+) {
+  const child = await db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
+  if (!child?.plan) return null;
+  const ageGroup = ageGroupOn(child, now);
+  const topic = suggestedTopic([]);
+  const guide = findGuide(ageGroup, topic);
+  return {
+    label: child.label,
+    ageGroup,
+    plan: child.plan,
+    guidePath: guide?.path ?? `/guides/${ageGroup}`,
+    starter: guide?.starters[0] ?? null,
+  };
+}
+
+/** Talk Often's guides are for 4 to 17 year olds: a birth date outside that says so. */
+function ageOutsideGuides(child: RemindRequest["child"], now = new Date()): string | null {
+  if (!child.birthYear || !child.birthMonth) return null;
+  const age = ageOn(child.birthYear, child.birthMonth, now);
+  return age < 4 || age > 17
+    ? "Our guides and check-ins are for children aged 4 to 17. Check the month and year, or choose an age group."
+    : null;
+}
+
+const tokenSchema = z.object({
+  r: z.object({ email: z.string() }).passthrough(),
+  e: z.number(),
+  i: z.string(),
+});
+
+function mac(secret: string, body: string): string {
+  return createHmac("sha256", secret).update(`remind.${body}`).digest("base64url");
+}

@@ -1,0 +1,109 @@
+// The one-step way in: a request checked as one, carried signed in the confirmation link (nothing
+// stored), and made into one child and plan however often it is confirmed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addRemindedChild,
+  confirmRemindRequest,
+  parseRemindForm,
+  readRemindRequest,
+  REMIND_DEFAULTS,
+  REMIND_LINK_TTL_MS,
+  signRemindRequest,
+} from "@/lib/accounts/remind-request";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { makeParent } from "../../helpers/factories";
+
+const SECRET = "s".repeat(40);
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET });
+});
+afterAll(async () => database?.drop());
+
+const form = (values: Record<string, string> = {}) => ({
+  ...REMIND_DEFAULTS,
+  address: "Parent@Example.org",
+  ageGroup: "8-10",
+  timeZone: "europe/london",
+  ...values,
+});
+
+describe("a /remind request", () => {
+  it("is the form's defaults, an address and an age group: the first Sunday at 19:00, by email", () => {
+    const parsed = parseRemindForm(form());
+    expect(parsed).toMatchObject({
+      ok: true,
+      request: {
+        email: "parent@example.org",
+        child: { ageGroup: "8-10", label: null },
+        plan: { ruleKind: "NTH_WEEKDAY", nth: 1, weekday: 7, localTime: "19:00", timeZone: "Europe/London" },
+      },
+    });
+  });
+
+  it("names every field that is wrong, and says who the guides are for when the age is outside 4 to 17", () => {
+    const parsed = parseRemindForm(form({ address: "not an address", ageGroup: "", localTime: "7pm" }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.errors).sort()).toEqual(["address", "ageGroup", "localTime"]);
+    const year = new Date().getUTCFullYear();
+    const toddler = parseRemindForm(form({ ageBy: "birth", birthMonth: "1", birthYear: String(year - 2) }));
+    expect(toddler).toMatchObject({
+      ok: false,
+      errors: { birthYear: expect.stringContaining("aged 4 to 17") },
+    });
+  });
+
+  it("travels signed: read back whole, refused when altered, signed with another secret or expired", () => {
+    const parsed = parseRemindForm(form());
+    if (!parsed.ok) throw new Error("expected a valid request");
+    const now = new Date("2026-11-29T12:00:00Z");
+    const token = signRemindRequest(SECRET, parsed.request, now);
+    expect(readRemindRequest(SECRET, token, now)?.request).toEqual(parsed.request);
+    const [body, mac] = token.split(".");
+    const altered = Buffer.from(body!, "base64url").toString().replace("8-10", "4-7");
+    expect(readRemindRequest(SECRET, `${Buffer.from(altered).toString("base64url")}.${mac}`, now)).toBeNull();
+    expect(readRemindRequest("t".repeat(40), token, now)).toBeNull();
+    expect(readRemindRequest(SECRET, token, new Date(now.getTime() + REMIND_LINK_TTL_MS + 1000))).toBeNull();
+    expect(readRemindRequest(SECRET, `${token}.extra`, now)).toBeNull();
+  });
+
+  it("makes one child and one plan however often it is confirmed, and only for the address it was sent to", async () => {
+    const parent = await makeParent(database.db, "confirm@example.org");
+    const parsed = parseRemindForm(form({ address: "confirm@example.org", calendar: "on" }));
+    if (!parsed.ok) throw new Error("expected a valid request");
+    const token = signRemindRequest(SECRET, parsed.request);
+    const first = await confirmRemindRequest(parent, token, database.db);
+    const again = await confirmRemindRequest(parent, token, database.db);
+    expect(again).toEqual(first);
+    const children = await database.db.child.findMany({
+      where: { userId: parent.id },
+      include: { plan: true },
+    });
+    expect(children).toHaveLength(1);
+    expect(children[0]!.plan).toMatchObject({
+      emailEnabled: true,
+      calendarEnabled: true,
+      timeZone: "Europe/London",
+    });
+    expect(children[0]!.plan!.calendarToken).toMatch(/^[\w-]{32}$/);
+
+    const other = await makeParent(database.db, "someone-else@example.org");
+    expect(await confirmRemindRequest(other, token, database.db)).toBe("other-address");
+    expect(await database.db.child.count({ where: { userId: other.id } })).toBe(0);
+  });
+
+  it("keeps to 12 children", async () => {
+    const parent = await makeParent(database.db);
+    const parsed = parseRemindForm(form({ address: parent.email }));
+    if (!parsed.ok) throw new Error("expected a valid request");
+    const outcomes = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        addRemindedChild(database.db, parent.id, parsed.request, `req-${parent.id}-${i}`),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "limit")).toHaveLength(2);
+    expect(await database.db.child.count({ where: { userId: parent.id } })).toBe(12);
+  });
+});
