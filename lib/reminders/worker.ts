@@ -1,6 +1,7 @@
 // The reminder worker on graphile-worker: a periodic task that dispatches due plans every minute,
 // and the delivery task. The same code runs long-lived (npm run worker, npm start), once from cron
 // (POST /api/cron/reminders) and once as if at a given instant (npm run reminders:dispatch).
+import { purgeExpiredSignInTokens } from "@/lib/server/rate-limit";
 import {
   Logger,
   parseCrontab,
@@ -34,6 +35,7 @@ function taskList(
     [DISPATCH_TASK]: async () => {
       await reclaimAbandonedJobs(db);
       await dispatchDuePlans(db);
+      await purgeExpiredSignInTokens(db);
     },
     [DELIVER_TASK]: async (payload) => {
       const { deliveryId } = payload as { deliveryId: string };
@@ -95,6 +97,7 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
     await runMigrations({ connectionString, logger: quietLogger() });
     await reclaimAbandonedJobs(db);
     const summary = await dispatchDuePlans(db, now);
+    await purgeExpiredSignInTokens(db, now);
     await runOnce({
       connectionString,
       taskList: taskList(env, db, (outcome) => (outcomes[outcome] += 1)),

@@ -44,3 +44,13 @@ export async function allowSignInEmail(
   ]);
   return withinAddress && withinClient;
 }
+
+/**
+ * Deletes sign-in tokens past their 24 hours. Auth.js deletes a token when it is used; one never used
+ * (a link nobody pressed, a /remind request never confirmed) would otherwise stay. Run every minute by
+ * the reminder worker. Returns how many went.
+ */
+export async function purgeExpiredSignInTokens(db: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
+  return count;
+}

@@ -131,9 +131,15 @@ type Tampering =
 function tamper(fields: [string, string][], how: Tampering): [string, string][] {
   const copy = fields.map(([name, value]) => [name, value] as [string, string]);
   if (how.kind === "bound") {
-    // The bound arguments ($ACTION_n:1 is the array of them): replaced by any JSON at all.
+    // The bound arguments ($ACTION_n:1 is the array of them): replaced by any JSON value, of any type,
+    // as React encodes it (a string starting with "$" is written "$$…"; an unescaped one is a reference
+    // in React's wire format, which its decoder, not our code, refuses).
     const bound = copy.find(([name]) => /^\$ACTION_\d+:1$/.test(name));
-    if (bound) bound[1] = JSON.stringify(Array.isArray(how.value) ? how.value : [how.value, how.value]);
+    const value = Array.isArray(how.value) ? how.value : [how.value, how.value];
+    if (bound)
+      bound[1] = JSON.stringify(value, (_key, v: unknown) =>
+        typeof v === "string" && v.startsWith("$") ? `$${v}` : v,
+      );
   } else if (how.kind === "field") {
     for (const field of copy) if (!field[0].startsWith("$ACTION")) field[1] = how.value;
   } else if (how.kind === "drop") {

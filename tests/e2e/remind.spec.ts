@@ -131,3 +131,23 @@ test("the home page, every hub and every guide invite parents to the monthly rem
     }
   }
 });
+
+test("a parent with an account who is signed out gets the child added to it, never a second account", async ({
+  page,
+}) => {
+  const email = unique();
+  await signInAs(page, email, { checkAccessibility: false });
+  await page.context().clearCookies();
+  await page.goto("/remind?age=4-7");
+  await expect(page.getByLabel("Age group", { exact: true })).toHaveValue("4-7");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Send me the monthly reminder" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const message = (await listOutbox(dataDir)).find((m) => m.to === email && m.subject.startsWith("Confirm"))!;
+  await page.goto(message.links[0]!);
+  await page.getByRole("button", { name: "Confirm my monthly check-in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your monthly check-in is set up");
+  const users = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE email = $1`, [email]);
+  expect(users[0]!.n).toBe(1);
+  expect(await childrenOf(email)).toEqual([{ ageGroup: "4-7", ruleKind: "NTH_WEEKDAY", emailEnabled: true }]);
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RemindPage } from "@/components/remind/remind-page";
+import { findAgeGroup } from "@/lib/guides/age-groups";
 
 export const metadata: Metadata = {
   title: "A monthly reminder to talk",
@@ -8,6 +9,8 @@ export const metadata: Metadata = {
   alternates: { canonical: "/remind" },
 };
 
-export default function Page() {
-  return <RemindPage group={null} />;
+// `?age=8-10` picks the age group, as /remind/8-10 does.
+export default async function Page({ searchParams }: { searchParams: Promise<{ age?: string | string[] }> }) {
+  const { age } = await searchParams;
+  return <RemindPage group={(typeof age === "string" && findAgeGroup(age)) || null} />;
 }

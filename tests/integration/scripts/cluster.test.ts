@@ -19,8 +19,20 @@ async function pidAt(port: number): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
-      // A connection handed to a process as it dies is never answered: give up on it and retry.
-      return await (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) })).text();
+      // A connection handed to a process as it dies is never answered: give up on it and retry. A new
+      // connection each time, so that the primary hands each request to the next process in turn.
+      return await new Promise<string>((resolve, reject) => {
+        const request = http.get(
+          { host: "127.0.0.1", port, path: "/", agent: false, timeout: 2000 },
+          (response) => {
+            let body = "";
+            response.on("data", (chunk: Buffer) => (body += chunk));
+            response.on("end", () => resolve(body));
+          },
+        );
+        request.on("timeout", () => request.destroy(new Error("timed out")));
+        request.on("error", reject);
+      });
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 100));

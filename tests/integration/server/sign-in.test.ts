@@ -147,3 +147,21 @@ describe("magic-link sign-in", () => {
     expect(response.headers.get("location")).toContain("/signin/error?error=Verification");
   });
 });
+
+describe("sign-in tokens nobody used", () => {
+  it("are deleted once their 24 hours are past, and the others kept", async () => {
+    const { purgeExpiredSignInTokens } = await import("@/lib/server/rate-limit");
+    const now = new Date();
+    await database.db.verificationToken.createMany({
+      data: [
+        { identifier: "old@example.org", token: "expired-token", expires: new Date(now.getTime() - 1000) },
+        { identifier: "new@example.org", token: "live-token", expires: new Date(now.getTime() + 60_000) },
+      ],
+    });
+    expect(await purgeExpiredSignInTokens(database.db, now)).toBeGreaterThanOrEqual(1);
+    const left = await database.db.verificationToken.findMany({
+      where: { identifier: { in: ["old@example.org", "new@example.org"] } },
+    });
+    expect(left.map((t) => t.identifier)).toEqual(["new@example.org"]);
+  });
+});
