@@ -52,7 +52,7 @@ export function calendarFeed(input: {
     timezone: { name: plan.timeZone, generator: getVtimezoneComponent },
   });
   // A paused plan keeps its address but has no event, so calendars drop the reminder.
-  if (plan.paused) return calendar.toString();
+  if (plan.paused) return strictly(calendar.toString(), now);
   calendar.createEvent({
     id: `plan-${plan.id}@${new URL(appUrl).hostname}`,
     // Luxon times in the plan's zone, so that DTSTART is written as local time with its TZID.
@@ -80,7 +80,19 @@ export function calendarFeed(input: {
             },
     alarms: [{ type: ICalAlarmType.display, trigger: 0, description: "Time for this month's talk" }],
   });
-  return calendar.toString();
+  return strictly(calendar.toString(), now);
+}
+
+/**
+ * What RFC 5545 asks that ical-generator does not do with a calendar time zone: DTSTAMP in UTC (it
+ * writes local time), and no TIMEZONE-ID (a property from a draft that was never registered).
+ */
+function strictly(ics: string, now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+  return ics.replace(/^DTSTAMP:[^\r\n]*/m, `DTSTAMP:${stamp}`).replace(/^TIMEZONE-ID:[^\r\n]*\r\n/m, "");
 }
 
 /** GET /api/calendar/<token>.ics: the plan's feed, or a 404 for an unknown or revoked secret. */

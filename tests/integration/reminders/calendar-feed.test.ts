@@ -1,5 +1,6 @@
 // The calendar feed, read back with a real iCalendar library (ical.js) and expanded for two years.
 import ICAL from "ical.js";
+import { convertIcsCalendar } from "ts-ics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regenerateCalendarFor, savePlanFor } from "@/lib/accounts/account-actions";
 import { nextOccurrence } from "@/lib/reminders/recurrence";
@@ -36,6 +37,38 @@ function expand(ics: string, count: number): Date[] {
   for (let time = iterator.next(); time && dates.length < count; time = iterator.next())
     dates.push(time.toJSDate());
   return dates;
+}
+
+/** Properties RFC 5545 and RFC 7986 register; anything else must be an X- property. */
+const REGISTERED = new Set(
+  (
+    "BEGIN END VERSION PRODID CALSCALE METHOD NAME DESCRIPTION UID LAST-MODIFIED URL REFRESH-INTERVAL SOURCE " +
+    "COLOR IMAGE CONFERENCE DTSTAMP DTSTART DTEND DURATION SUMMARY CLASS CREATED GEO LOCATION ORGANIZER " +
+    "PRIORITY SEQUENCE STATUS TRANSP RECURRENCE-ID RRULE RDATE EXDATE ATTACH ATTENDEE CATEGORIES COMMENT " +
+    "CONTACT RELATED-TO RESOURCES REQUEST-STATUS TZID TZNAME TZOFFSETFROM TZOFFSETTO TZURL ACTION TRIGGER REPEAT"
+  ).split(" "),
+);
+
+/** What a strict reading of RFC 5545 finds wrong with a feed (empty when nothing is). */
+function strictProblems(ics: string): string[] {
+  const problems: string[] = [];
+  const physical = ics.split("\r\n");
+  for (const line of physical)
+    if (Buffer.byteLength(line) > 75) problems.push(`line over 75 octets: ${line.slice(0, 40)}…`);
+  const lines = ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
+  for (const line of lines) {
+    const name = /^[A-Z0-9-]+/i.exec(line)?.[0]?.toUpperCase() ?? "";
+    if (!REGISTERED.has(name) && !name.startsWith("X-")) problems.push(`unregistered property ${name}`);
+  }
+  for (const line of lines.filter((l) => l.startsWith("DTSTAMP")))
+    if (!/^DTSTAMP:\d{8}T\d{6}Z$/.test(line)) problems.push(`DTSTAMP not in UTC: ${line}`);
+  const zones = new Set(lines.filter((l) => l.startsWith("TZID:")).map((l) => l.slice(5)));
+  for (const [, zone] of ics.matchAll(/;TZID=([^:;]+)/g))
+    if (!zones.has(zone!)) problems.push(`TZID ${zone} has no VTIMEZONE`);
+  return problems;
 }
 
 const cases: { name: string; values: Record<string, string> }[] = [
@@ -85,6 +118,14 @@ describe("the calendar feed", () => {
     expect(ics).toMatch(/RRULE:FREQ=MONTHLY/);
     expect(ics).toContain("BEGIN:VALARM");
     expect(ics).toContain("https://talkoften.test/guides/11-13/");
+
+    // Strictly RFC 5545, and read the same way by a second, independent parser (ts-ics).
+    expect(strictProblems(ics)).toEqual([]);
+    const parsed = convertIcsCalendar(undefined, ics);
+    expect(parsed.events).toHaveLength(1);
+    expect(parsed.events![0]!.start.local?.timezone).toBe(values.timeZone);
+    expect(parsed.events![0]!.recurrenceRule?.frequency).toBe("MONTHLY");
+    expect(parsed.timezones?.map((zone) => zone.id)).toEqual([values.timeZone]);
 
     const fromFeed = expand(ics, 30)
       .filter((d) => d > created)
