@@ -87,7 +87,10 @@ describe("runCluster", () => {
   it("serves one port from several processes, and stops them all", async () => {
     const { port, cluster } = await startFixture(2);
     const pids = new Set<string>();
-    for (let i = 0; i < 20 && pids.size < 2; i += 1) pids.add(await pidAt(port));
+    for (let i = 0; i < 100 && pids.size < 2; i += 1) {
+      pids.add(await pidAt(port));
+      if (pids.size < 2) await new Promise((r) => setTimeout(r, 100)); // the second may still be starting
+    }
     expect(pids.size).toBe(2);
     expect([...pids]).not.toContain(String(process.pid));
 
@@ -99,8 +102,13 @@ describe("runCluster", () => {
 
   it("replaces a process that crashes, and keeps serving", async () => {
     const { port, lines } = await startFixture(2);
+    // Both processes serving first (on a loaded machine the second may start listening a little later).
     const before = new Set<string>();
-    for (let i = 0; i < 20 && before.size < 2; i += 1) before.add(await pidAt(port));
+    for (let i = 0; i < 100 && before.size < 2; i += 1) {
+      before.add(await pidAt(port));
+      if (before.size < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(before.size).toBe(2);
     await crashOne(port);
     const after = new Set<string>();
     for (let i = 0; i < 40 && after.size < 2; i += 1) {
