@@ -1,8 +1,7 @@
 // Before routing, two jobs on the paths in `config.matcher`:
-//   - /guides: a guide or hub written another way (capitals, an age alias such as /guides/ages-8-10,
-//     a moved URL) is sent on to its canonical URL. The guide routes answer only the pages they
-//     prerendered (dynamicParams = false), so that an unknown URL costs a 404 and never a page
-//     written to the cache.
+//   - /guides paths with capitals or an age alias (/guides/ages-8-10): sent on to the canonical URL.
+//     The guide routes answer only the pages they prerendered (dynamicParams = false), so that an
+//     unknown URL costs a 404 and never a page written to the cache.
 //   - pages rendered per request (NONCE_PAGES): a Content-Security-Policy with a fresh nonce, which
 //     Next.js puts on its scripts, in place of the 'unsafe-inline' that prerendered pages need.
 import { NextResponse, type NextRequest } from "next/server";
@@ -38,7 +37,11 @@ function guideRedirect(request: NextRequest) {
 // Literal, as Next.js requires; lib/server/content-security-policy.mjs lists the same pages (a test checks).
 export const config = {
   matcher: [
-    "/guides/:path+",
+    // Only what may need a redirect, so that a canonical guide URL never runs the proxy (it cost a
+    // third of a guide's throughput): capitals anywhere, and the age aliases. A moved /guides URL in
+    // lib/schools/url-contract.ts MOVED must be added here too.
+    "/guides/:path(.*[A-Z].*)",
+    "/guides/ages-:age",
     "/account/:path*",
     "/checkin/:path*",
     "/reminders/:path*",

@@ -27,6 +27,8 @@ export function contractUrls(): ContractUrl[] {
 /**
  * URLs that once existed and moved: old path → new path. None yet. When a contract URL must
  * change, add its old path here; a test proves each answers a permanent redirect to a live page.
+ * An old path under /guides/ also needs a line in proxy.ts's matcher (guide routes answer only their
+ * own pages).
  */
 export const MOVED: Readonly<Record<string, string>> = {};
 

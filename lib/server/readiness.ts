@@ -15,7 +15,7 @@ export type Readiness = { ready: boolean; problems: string[] };
 export async function readiness(
   db: PrismaClient = getDb(),
   now = new Date(),
-  migrationsDir = path.resolve("prisma/migrations"),
+  migrationsDir = path.join(process.cwd(), "prisma", "migrations"),
 ): Promise<Readiness> {
   try {
     await db.$queryRaw`SELECT 1`;
