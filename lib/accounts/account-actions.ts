@@ -21,6 +21,18 @@ export type FormState = {
 export type Outcome = FormState | "not-found";
 
 export const MAX_CHILDREN = 12;
+export const TOO_MANY_CHILDREN = `You can add up to ${MAX_CHILDREN} children.`;
+
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Locks the parent's row for the rest of the transaction and says whether they have room for another
+ * child, so that requests at once cannot each see room for one more.
+ */
+export async function roomForChild(tx: Transaction, userId: string): Promise<boolean> {
+  await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  return (await tx.child.count({ where: { userId } })) < MAX_CHILDREN;
+}
 
 async function ownChild(db: PrismaClient, userId: string, childId: string) {
   if (!isRowId(childId)) return null;
@@ -34,15 +46,12 @@ export async function addChildFor(
 ): Promise<FormState> {
   const parsed = childSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
-  // Count and insert under a lock on the parent's row, so that requests at once cannot each see
-  // room for one more.
   const added = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
-    if ((await tx.child.count({ where: { userId } })) >= MAX_CHILDREN) return false;
+    if (!(await roomForChild(tx, userId))) return false;
     await tx.child.create({ data: { ...parsed.data, userId } });
     return true;
   });
-  if (!added) return { ok: false, values, errors: { form: `You can add up to ${MAX_CHILDREN} children.` } };
+  if (!added) return { ok: false, values, errors: { form: TOO_MANY_CHILDREN } };
   return { ok: true, values: {}, errors: {}, message: "Child added." };
 }
 

@@ -2,9 +2,8 @@
 // together. Until the parent presses the button in the confirmation email, the request exists only
 // inside that email's signed link (nothing is stored but Auth.js's sign-in token); then the child and
 // the plan are made in their account, once, however often the link's page is opened.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { MAX_CHILDREN } from "@/lib/accounts/account-actions";
+import { roomForChild } from "@/lib/accounts/account-actions";
 import { ageGroupOn, ageOn, suggestedTopic } from "@/lib/accounts/children";
 import { nextDueAfter } from "@/lib/accounts/plans";
 import {
@@ -18,6 +17,7 @@ import { findGuide } from "@/lib/guides/load-guides";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { linkSecret } from "@/lib/email/check-in-links";
 import { getDb } from "@/lib/server/db";
+import { signLink, verifyLink } from "@/lib/server/signed-links";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 /** How long a confirmation link works: the same as a sign-in link, which it is. */
@@ -73,16 +73,9 @@ export async function confirmRemindRequest(
   return addRemindedChild(db, user.id, read.request, read.id);
 }
 
-/** The request, signed and expiring, to travel in the confirmation link. */
+/** The request, signed and expiring, to travel in the confirmation link (lib/server/signed-links.ts). */
 export function signRemindRequest(secret: string, request: RemindRequest, now = new Date()): string {
-  const body = Buffer.from(
-    JSON.stringify({
-      r: request,
-      e: now.getTime() + REMIND_LINK_TTL_MS,
-      i: randomBytes(12).toString("base64url"),
-    }),
-  ).toString("base64url");
-  return `${body}.${mac(secret, body)}`;
+  return signLink(secret, "remind", JSON.stringify(request), { ttlMs: REMIND_LINK_TTL_MS, now });
 }
 
 /** The request and its id from a signed token, or null when it is not ours, altered or expired. */
@@ -91,15 +84,10 @@ export function readRemindRequest(
   token: string,
   now = new Date(),
 ): { request: RemindRequest; id: string } | null {
-  const [body, signature, extra] = token.split(".");
-  if (!body || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(secret, body));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const link = verifyLink(secret, token, "remind", now);
+  if (!link) return null;
   try {
-    const parsed = tokenSchema.parse(JSON.parse(Buffer.from(body, "base64url").toString("utf8")));
-    if (parsed.e < now.getTime()) return null;
-    return { request: parsed.r as RemindRequest, id: parsed.i };
+    return { request: JSON.parse(link.subject) as RemindRequest, id: link.id };
   } catch {
     return null;
   }
@@ -117,10 +105,10 @@ export async function addRemindedChild(
   now = new Date(),
 ): Promise<{ childId: string } | "limit"> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const room = await roomForChild(tx, userId);
     const existing = await tx.child.findUnique({ where: { requestId }, select: { id: true, userId: true } });
     if (existing && existing.userId === userId) return { childId: existing.id };
-    if ((await tx.child.count({ where: { userId } })) >= MAX_CHILDREN) return "limit" as const;
+    if (!room) return "limit" as const;
     const child = await tx.child.create({ data: { ...request.child, userId, requestId } });
     await tx.checkInPlan.create({
       data: {
@@ -162,14 +150,4 @@ function ageOutsideGuides(child: RemindRequest["child"], now = new Date()): stri
   return age < 4 || age > 17
     ? "Our guides and check-ins are for children aged 4 to 17. Check the month and year, or choose an age group."
     : null;
-}
-
-const tokenSchema = z.object({
-  r: z.object({ email: z.string() }).passthrough(),
-  e: z.number(),
-  i: z.string(),
-});
-
-function mac(secret: string, body: string): string {
-  return createHmac("sha256", secret).update(`remind.${body}`).digest("base64url");
 }

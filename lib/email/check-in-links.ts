@@ -34,23 +34,27 @@ export function readCheckInToken(token: string, now = new Date()): LinkPayload |
  * already logged, or null when the link is not valid (tampered, expired, child deleted).
  */
 export async function checkInLinkState(token: string, db: PrismaClient = getDb()) {
-  const link = readCheckInToken(token);
-  if (!link || !link.topic || !isTopic(link.topic)) return null;
-  const child = await db.child.findUnique({ where: { id: link.subject }, select: { id: true, label: true } });
-  if (!child) return null;
-  const recorded = await db.checkIn.findUnique({ where: { linkId: link.id }, select: { id: true } });
-  return { child, topic: link.topic, recorded: recorded !== null };
+  const linked = await linkedChild(db, token);
+  if (!linked) return null;
+  const recorded = await db.checkIn.findUnique({ where: { linkId: linked.linkId }, select: { id: true } });
+  return { child: linked.child, topic: linked.topic, recorded: recorded !== null };
 }
 
 /** Records the talk a "We talked" link stands for, once: the button's POST, never the link's GET. */
 export async function recordTalkFromLink(db: PrismaClient, token: string): Promise<void> {
-  const link = readCheckInToken(token);
-  if (!link || !link.topic || !isTopic(link.topic)) return;
-  const child = await db.child.findUnique({ where: { id: link.subject }, select: { id: true } });
-  if (!child) return;
+  const linked = await linkedChild(db, token);
+  if (!linked) return;
   await db.checkIn
-    .create({ data: { childId: child.id, topic: link.topic, linkId: link.id } })
+    .create({ data: { childId: linked.child.id, topic: linked.topic, linkId: linked.linkId } })
     .catch((error: { code?: string }) => {
       if (error.code !== "P2002") throw error; // already recorded through this link
     });
+}
+
+/** The child and topic a valid "We talked" token stands for, or null (tampered, expired, child gone). */
+async function linkedChild(db: PrismaClient, token: string) {
+  const link = readCheckInToken(token);
+  if (!link || !link.topic || !isTopic(link.topic)) return null;
+  const child = await db.child.findUnique({ where: { id: link.subject }, select: { id: true, label: true } });
+  return child ? { child, topic: link.topic, linkId: link.id } : null;
 }

@@ -23,9 +23,7 @@ export async function readiness(
     return { ready: false, problems: ["PostgreSQL does not answer"] };
   }
   const problems: string[] = [];
-  const expected = (await readdir(migrationsDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
+  const expected = await migrationsIn(migrationsDir);
   const applied = new Set(
     (
       await db.$queryRaw<{ migration_name: string }[]>`
@@ -44,6 +42,22 @@ export async function readiness(
     problems.push("no reminder worker has reported in within the last 2 minutes");
   }
   return { ready: problems.length === 0, problems };
+}
+
+// The migrations a build ships do not change while it runs: read the folder once per process.
+const migrationLists = new Map<string, Promise<string[]>>();
+function migrationsIn(dir: string): Promise<string[]> {
+  let list = migrationLists.get(dir);
+  if (!list) {
+    list = readdir(dir, { withFileTypes: true })
+      .then((entries) => entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name))
+      .catch((error: unknown) => {
+        migrationLists.delete(dir); // try again on the next probe
+        throw error;
+      });
+    migrationLists.set(dir, list);
+  }
+  return list;
 }
 
 /** GET /api/ready: 200 {"ready":true}, or 503 with what is wrong. Never cached. */

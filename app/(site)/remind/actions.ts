@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addRemindedChild, parseRemindForm, signRemindRequest } from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/accounts/validations";
-import { MAX_CHILDREN } from "@/lib/accounts/account-actions";
+import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { linkSecret } from "@/lib/email/check-in-links";
 import { auth, requestSignInEmail } from "@/lib/server/auth";
 import { requestClient } from "@/lib/server/request-client";
@@ -25,7 +25,7 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
   const session = await auth();
   if (session?.user?.id && session.user.email?.toLowerCase() === request.email) {
     const made = await addRemindedChild(db, session.user.id, request, randomBytes(12).toString("base64url"));
-    if (made === "limit") return { values, errors: { form: `You can add up to ${MAX_CHILDREN} children.` } };
+    if (made === "limit") return { values, errors: { form: TOO_MANY_CHILDREN } };
     redirect(`/remind/ready?child=${made.childId}`);
   }
   const token = signRemindRequest(linkSecret(), request);
