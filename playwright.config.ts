@@ -60,6 +60,9 @@ export default defineConfig({
       // The tests play the proxy in front: each context's X-Forwarded-For is the client's address
       // (one hop trusted), so that the per-client sign-in limit sees many clients, not one.
       TRUSTED_PROXIES: "1",
+      // The operator's endpoints, on (tests/e2e/operations.spec.ts).
+      METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
+      MAIL_EVENTS_TOKEN: "e2e-mail-events-token-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

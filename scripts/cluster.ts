@@ -9,6 +9,7 @@
 //     and its exit code is the result;
 //   - kill() passes the signal on to every process and resolves once they have all exited.
 import cluster, { type Worker } from "node:cluster";
+import { forwardLines, type ChildOutput } from "./runtime-env";
 
 export type Running = { done: Promise<number>; kill(signal?: NodeJS.Signals): void };
 
@@ -22,10 +23,12 @@ export function runCluster(options: {
   processes: number;
   env: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** Each line the processes write; without it, they write to this process's terminal. */
+  output?: ChildOutput;
 }): Running {
   const log = options.log ?? ((line: string) => console.log(line));
   // Not tsx's loader or the caller's flags: the program is plain JavaScript.
-  cluster.setupPrimary({ exec: options.exec, args: options.args, execArgv: [] });
+  cluster.setupPrimary({ exec: options.exec, args: options.args, execArgv: [], silent: !!options.output });
 
   const workers = new Set<Worker>();
   const restarts: number[] = [];
@@ -43,6 +46,7 @@ export function runCluster(options: {
 
   const fork = () => {
     const worker = cluster.fork(options.env);
+    if (options.output) forwardLines(worker.process, options.output);
     let listening = false;
     workers.add(worker);
     worker.on("listening", () => (listening = true));

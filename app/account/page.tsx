@@ -5,6 +5,7 @@ import {
   recordCheckIn,
   regenerateCalendar,
   removeChild,
+  resumeEmails,
   savePlan,
   setPaused,
   signOutAction,
@@ -23,6 +24,7 @@ import { loadAccount } from "@/lib/accounts/load-account";
 import { getEnv } from "@/lib/server/env";
 import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/accounts/plans";
 import { requireUserId } from "@/lib/server/session";
+import { whyEmailsStopped } from "@/lib/email/mail-suppression";
 
 export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };
 
@@ -43,6 +45,23 @@ export default async function AccountPage() {
           Sign out
         </button>
       </ActionForm>
+
+      {user.mailSuppressedReason && (
+        <section
+          aria-labelledby="emails-stopped"
+          className="mt-8 rounded-lg border-2 border-amber-600 p-5 dark:border-amber-400"
+        >
+          <h2 id="emails-stopped" className="mt-0">
+            Your check-in emails have stopped
+          </h2>
+          <p>{whyEmailsStopped(user.mailSuppressedReason, user.email)} Your calendar feeds still work.</p>
+          <ActionForm action={resumeEmails} permalink="/account">
+            <button type="submit" className={secondaryButtonClass}>
+              Send my check-in emails again
+            </button>
+          </ActionForm>
+        </section>
+      )}
 
       {user.children.length === 0 && (
         <p className="mt-8">Add a child below to set up a monthly reminder to talk with them.</p>

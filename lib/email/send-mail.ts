@@ -1,8 +1,12 @@
 // The one way Talk Often sends mail. With SMTP_URL set it uses a pooled SMTP transport;
 // without it, each message is written to the local outbox (DATA_DIR/outbox) for a developer to read.
+// With DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY every message is DKIM-signed (both ways), and
+// with MAIL_BOUNCE_ADDRESS the envelope sender (Return-Path) is that address, so that bounces reach
+// the provider's handling (then /api/mail-events).
 import nodemailer, { type Transporter } from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared/index.js";
 import { getEnv, type Env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { outboxUrl, saveToOutbox } from "@/lib/email/outbox";
 
 export type MailMessage = {
@@ -25,18 +29,17 @@ export async function sendMail(message: MailMessage, env: Env = getEnv()): Promi
     ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}),
     textEncoding: "quoted-printable" as const,
     ...message,
+    ...(env.MAIL_BOUNCE_ADDRESS ? { envelope: { from: env.MAIL_BOUNCE_ADDRESS, to: message.to } } : {}),
   };
   if (env.SMTP_URL) {
-    const info = await smtpTransport(env.SMTP_URL).sendMail(mail);
+    const info = await smtpTransport(env.SMTP_URL, dkimOptions(env)).sendMail(mail);
     return { messageId: info.messageId, transport: "smtp" };
   }
-  const raw = await rawMessage(mail);
+  const raw = await rawMessage(mail, dkimOptions(env));
   const saved = await saveToOutbox(env.DATA_DIR, { ...mail, raw: raw.message, messageId: raw.messageId });
   if (env.NODE_ENV === "production") {
     // A log is read by more people, and kept longer, than the outbox: no links, no addresses.
-    console.info(
-      `[mail] "${message.subject}" is in the outbox: read it on this machine at ${outboxUrl(env)}`,
-    );
+    log.info(`[mail] "${message.subject}" is in the outbox: read it on this machine at ${outboxUrl(env)}`);
   } else {
     const links = saved.links.length ? saved.links.map((l) => `\n    ${l}`).join("") : " (no links)";
     console.info(`[mail] to outbox: "${message.subject}" for ${message.to}; links:${links}`);
@@ -52,22 +55,36 @@ export function closeMail(): void {
 
 const transports = new Map<string, Transporter>();
 
-function smtpTransport(url: string): Transporter {
-  let transport = transports.get(url);
+type DkimOptions = { domainName: string; keySelector: string; privateKey: string } | undefined;
+
+function dkimOptions(env: Env): DkimOptions {
+  if (!env.DKIM_DOMAIN || !env.DKIM_SELECTOR || !env.DKIM_PRIVATE_KEY) return undefined;
+  return { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY };
+}
+
+function smtpTransport(url: string, dkim: DkimOptions): Transporter {
+  const key = `${url}\0${dkim ? `${dkim.domainName}\0${dkim.keySelector}\0${dkim.privateKey}` : ""}`;
+  let transport = transports.get(key);
   if (!transport) {
     // Options given beside `url` are ignored by nodemailer, so the URL is parsed here first.
     transport = nodemailer.createTransport({
       ...parseConnectionUrl(url),
       pool: true,
       maxConnections: 5,
+      ...(dkim ? { dkim } : {}),
     });
-    transports.set(url, transport);
+    transports.set(key, transport);
   }
   return transport;
 }
 
-async function rawMessage(mail: MailMessage & { from: string }) {
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+async function rawMessage(mail: MailMessage & { from: string }, dkim: DkimOptions) {
+  const stream = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+    ...(dkim ? { dkim } : {}),
+  });
   const info = await stream.sendMail(mail);
   return { message: (info.message as Buffer).toString("utf8"), messageId: info.messageId };
 }

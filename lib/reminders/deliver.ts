@@ -9,6 +9,7 @@ import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";
 import type { Env } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
 import { reminderEmail } from "@/lib/email/reminder-email";
+import { suppressAddress } from "@/lib/email/mail-suppression";
 
 export const DELIVER_TASK = "deliver_reminder";
 export const DELIVER_BATCH_TASK = "deliver_reminders";
@@ -27,11 +28,14 @@ type ClaimedDelivery = {
   birthYear: number | null;
   birthMonth: number | null;
   email: string;
+  userId: string;
+  /** Reminder emails to this address stopped (a bounce or a complaint): User.mailSuppressedAt. */
+  suppressed: boolean;
   /** The latest talk on each topic; `talkedAt` as JSON gives it, an ISO string. */
   checkIns: { topic: string; talkedAt: string }[];
 };
 
-export type DeliveryOutcome = "sent" | "skipped" | "failed" | "retrying" | "gone";
+export type DeliveryOutcome = "sent" | "skipped" | "suppressed" | "failed" | "retrying" | "gone";
 
 /**
  * Claims deliveries and reads what their emails need, in one statement (no query compiling: this is
@@ -50,7 +54,7 @@ async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<C
     )
     SELECT claimed.id, claimed.month, plan.id AS "planId", plan.paused, plan."emailEnabled",
            child.id AS "childId", child.label, child."ageGroup", child."birthYear", child."birthMonth",
-           parent.email,
+           parent.email, parent.id AS "userId", parent."mailSuppressedAt" IS NOT NULL AS suppressed,
            COALESCE((SELECT json_agg(json_build_object('topic', topic, 'talkedAt', latest))
                      FROM (SELECT topic, max("talkedAt") AS latest FROM "CheckIn"
                            WHERE "childId" = child.id GROUP BY topic) AS talks), '[]') AS "checkIns"
@@ -78,6 +82,10 @@ async function send(
     await record(db, delivery.id, "SKIPPED", { error: reason });
     return { outcome: "skipped" };
   }
+  if (delivery.suppressed) {
+    await record(db, delivery.id, "SUPPRESSED", { error: "the address bounced or complained" });
+    return { outcome: "suppressed" };
+  }
   const message = reminderEmail({
     env,
     deliveryId: delivery.id,
@@ -103,6 +111,8 @@ async function send(
     const reason = `${code ? `SMTP ${code}: ` : ""}${(error as Error).message}`.slice(0, 500);
     if (code !== undefined && code >= 500) {
       await record(db, delivery.id, "FAILED", { error: reason });
+      // Refused for this address (not our log-in or our sender): no more reminders to it.
+      if (refusesRecipient(error)) await suppressAddress(db, delivery.userId, "SMTP_REFUSED");
       return { outcome: "failed" };
     }
     return { outcome: "retrying", error: error as Error, reason };
@@ -114,7 +124,14 @@ const STATUS_AFTER: Record<AttemptOutcome, DeliveryStatus> = {
   RETRY: "QUEUED",
   FAILED: "FAILED",
   SKIPPED: "SKIPPED",
+  SUPPRESSED: "SKIPPED",
 };
+
+/** An SMTP 5xx for the recipient or the message, as opposed to our log-in (535) or sender (MAIL FROM). */
+function refusesRecipient(error: unknown): boolean {
+  const command = String((error as { command?: string }).command ?? "").toUpperCase();
+  return command.startsWith("RCPT") || command === "DATA" || command.startsWith("END OF");
+}
 
 /**
  * Records how an attempt ended, in one statement: the delivery's status, its history row
@@ -176,9 +193,14 @@ export async function deliverReminder(
   return result.outcome;
 }
 
+/** How many emails of a batch are in flight at once: the SMTP pool's connections (send-mail.ts). */
+const SENDS_AT_ONCE = 5;
+
 /**
  * A batch of first attempts, sent side by side through the mail pool. Each transient failure gets a
  * retry job of its own, enqueued in the same statement that gives the delivery back to the queue.
+ * When `stopping` is aborted (the worker is shutting down), the sends in flight finish and the rest
+ * go back to the queue with a batch job of their own, for this worker's next start or another worker.
  */
 export async function deliverReminders(
   db: PrismaClient,
@@ -186,12 +208,18 @@ export async function deliverReminders(
   deliveryIds: string[],
   onOutcome?: (outcome: DeliveryOutcome) => void,
   now = new Date(),
+  stopping?: AbortSignal,
 ): Promise<void> {
   const secretEnv = withSecret(env);
   const claimed = await claim(db, deliveryIds, true);
   for (let i = claimed.length; i < deliveryIds.length; i += 1) onOutcome?.("gone");
-  await Promise.all(
-    claimed.map(async (delivery) => {
+  const waiting = [...claimed];
+  const lane = async () => {
+    for (let delivery = waiting.shift(); delivery; delivery = waiting.shift()) {
+      if (stopping?.aborted) {
+        waiting.unshift(delivery);
+        return;
+      }
       const result = await send(db, secretEnv, delivery, now);
       if (result.outcome === "retrying") {
         // One statement: a worker dying here leaves either a first attempt (the batch job's, retried
@@ -199,6 +227,27 @@ export async function deliverReminders(
         await record(db, delivery.id, "RETRY", { error: result.reason, retryJob: true });
       }
       onOutcome?.(result.outcome);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, claimed.length) }, lane));
+  if (waiting.length)
+    await giveBack(
+      db,
+      waiting.map((delivery) => delivery.id),
+    );
+}
+
+/**
+ * Unclaims first attempts that were never tried and enqueues a batch job for them, in one statement:
+ * the new job's claim finds them either way (queued and untried, or in flight at a first attempt).
+ */
+async function giveBack(db: PrismaClient, ids: string[]): Promise<void> {
+  await db.$executeRaw`
+    WITH returned AS (
+      UPDATE "Delivery" SET status = 'QUEUED', attempts = attempts - 1, "updatedAt" = now()
+      WHERE id = ANY(${ids}::text[]) AND status = 'SENDING' AND attempts = 1
+      RETURNING id
+    )
+    SELECT graphile_worker.add_job(${DELIVER_BATCH_TASK}, json_build_object('deliveryIds', ${ids}::text[]),
+                                   max_attempts => ${MAX_ATTEMPTS}::int)`;
 }

@@ -12,6 +12,7 @@ import {
   type TaskList,
 } from "graphile-worker";
 import { getGuides } from "@/lib/guides/load-guides";
+import { createLog } from "@/lib/server/log";
 import { createDb } from "@/lib/server/db";
 import type { Env } from "@/lib/server/env";
 import {
@@ -25,11 +26,13 @@ import {
 import { dispatchDuePlans, reclaimAbandonedJobs, type DispatchSummary } from "@/lib/reminders/dispatch";
 
 const DISPATCH_TASK = "dispatch_due_reminders";
+const workerLog = createLog({ prefix: "[worker]" });
 
 function taskList(
   env: Env,
   db: ReturnType<typeof createDb>,
   onOutcome?: (outcome: DeliveryOutcome) => void,
+  stopping?: AbortSignal,
 ): TaskList {
   return {
     [DISPATCH_TASK]: async () => {
@@ -45,7 +48,7 @@ function taskList(
     },
     [DELIVER_BATCH_TASK]: async (payload) => {
       const { deliveryIds } = payload as { deliveryIds: string[] };
-      await deliverReminders(db, env, deliveryIds, onOutcome);
+      await deliverReminders(db, env, deliveryIds, onOutcome, new Date(), stopping);
     },
   };
 }
@@ -55,7 +58,10 @@ function databaseUrl(env: Env): string {
   return env.DATABASE_URL;
 }
 
-/** A long-running worker; `stop()` finishes in-flight sends, then resolves. */
+/**
+ * A long-running worker. `stop()` takes no new work, finishes the emails in flight (a batch job gives
+ * its unsent emails back to the queue), waits for the jobs running, then resolves.
+ */
 export async function startWorker(
   env: Env,
   options: { concurrency?: number; dispatchEveryMinute?: boolean } = {},
@@ -63,18 +69,20 @@ export async function startWorker(
   const connectionString = databaseUrl(env);
   getGuides(); // read and check the guides now: a broken content folder stops the worker at once
   const db = createDb(connectionString);
+  const stopping = new AbortController();
   const runner: Runner = await run({
     connectionString,
     concurrency: options.concurrency ?? 5,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: taskList(env, db),
+    taskList: taskList(env, db, undefined, stopping.signal),
     parsedCronItems: options.dispatchEveryMinute === false ? [] : parseCrontab(`* * * * * ${DISPATCH_TASK}`),
     logger: quietLogger(),
   });
   return {
     runner,
     async stop() {
+      stopping.abort();
       await runner.stop();
       await db.$disconnect();
     },
@@ -85,6 +93,7 @@ export async function startWorker(
 export type RunSummary = DispatchSummary & {
   sent: number;
   skipped: number;
+  suppressed: number;
   failed: number;
   retrying: number;
 };
@@ -92,7 +101,7 @@ export type RunSummary = DispatchSummary & {
 export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunSummary> {
   const connectionString = databaseUrl(env);
   const db = createDb(connectionString);
-  const outcomes = { sent: 0, skipped: 0, failed: 0, retrying: 0, gone: 0 };
+  const outcomes = { sent: 0, skipped: 0, suppressed: 0, failed: 0, retrying: 0, gone: 0 };
   try {
     await runMigrations({ connectionString, logger: quietLogger() });
     await reclaimAbandonedJobs(db);
@@ -104,29 +113,43 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
       logger: quietLogger(),
     });
     const retrying = await db.delivery.count({ where: { status: "QUEUED", attempts: { gt: 0 } } });
-    return { ...summary, sent: outcomes.sent, skipped: outcomes.skipped, failed: outcomes.failed, retrying };
+    return {
+      ...summary,
+      sent: outcomes.sent,
+      skipped: outcomes.skipped,
+      suppressed: outcomes.suppressed,
+      failed: outcomes.failed,
+      retrying,
+    };
   } finally {
     await db.$disconnect();
   }
 }
 
+/** graphile-worker's log lines, through ours (lib/server/log.ts): warnings and errors, or all with LOG_DEBUG. */
 function quietLogger() {
   return new Logger(
     () =>
       (
         level: string,
         message: string,
-        meta?: { error?: unknown; job?: { attempts: number; max_attempts: number } },
+        meta?: {
+          error?: unknown;
+          job?: { id?: string; task_identifier?: string; attempts: number; max_attempts: number };
+        },
       ) => {
+        const ids = { job: meta?.job?.id, task: meta?.job?.task_identifier };
         // A transient SMTP failure is expected and recorded on its delivery: one line, not an error with a stack.
         if (meta?.error instanceof RetryLater) {
-          console.error(
-            `[worker] will retry (attempt ${meta.job?.attempts} of ${meta.job?.max_attempts}): ${meta.error.message}`,
+          workerLog.warn(
+            `will retry (attempt ${meta.job?.attempts} of ${meta.job?.max_attempts}): ${meta.error.message}`,
+            ids,
           );
           return;
         }
-        if (level === "error" || level === "warning" || process.env.WORKER_DEBUG)
-          console.error(`[worker] ${level}: ${message}`);
+        if (level === "error") workerLog.error(message, ids);
+        else if (level === "warning") workerLog.warn(message, ids);
+        else workerLog.debug(message, ids);
       },
   );
 }

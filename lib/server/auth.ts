@@ -3,6 +3,8 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AccessDenied } from "@auth/core/errors";
+import { countMetric } from "@/lib/server/metrics";
+import { log } from "@/lib/server/log";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
@@ -65,6 +67,7 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
         request ? remindConfirmEmail(identifier, url, request) : signInEmail(identifier, url),
         env,
       );
+      await countMetric(db, "signin_emails_sent");
     },
   };
   return {
@@ -78,8 +81,9 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     logger: {
       // A refused sign-in email is expected (the limits), not an error with a stack trace.
       error(error) {
-        if (error instanceof AccessDenied) console.info("[auth] a sign-in email was refused by the limits");
-        else console.error(error);
+        if (error instanceof AccessDenied) {
+          log.info("[auth] a sign-in email was refused by the limits");
+        } else console.error(error);
       },
     },
     callbacks: {
@@ -88,7 +92,9 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
       // client nobody named (a new way in that forgot withSignInClient) shares one count: still limited.
       async signIn({ user, email }) {
         if (!email?.verificationRequest) return true;
-        return allowSignInEmail(db, user.email ?? "", signInClient.getStore() ?? "unknown");
+        const allowed = await allowSignInEmail(db, user.email ?? "", signInClient.getStore() ?? "unknown");
+        if (!allowed) await countMetric(db, "signin_emails_refused");
+        return allowed;
       },
       // Send the browser on within this site only, resolved against APP_URL (the origin Auth.js
       // derives from the request can differ behind a proxy or on loopback).

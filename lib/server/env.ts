@@ -1,5 +1,6 @@
 // Every environment variable the app reads, validated once with zod. A bad value fails
 // fast with a message that names the variable and says what is wrong, never its secret.
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 import { isLoopbackHost } from "@/lib/server/peer.mjs";
 
@@ -79,6 +80,22 @@ function mailbox(example: string) {
     );
 }
 
+function secretToken(name: string) {
+  return z
+    .string()
+    .min(24, `must be at least 24 characters long; generate one with \`openssl rand -hex 24\` (${name})`)
+    .optional();
+}
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const port = wholeNumber(1, 65535, "must be a whole number between 1 and 65535");
 
 const envSchema = z
@@ -132,8 +149,38 @@ const envSchema = z
     MAIL_FROM: mailbox("Talk Often <hello@example.org>").default("Talk Often <no-reply@talkoften.localhost>"),
     /** Where replies to our emails go (e.g. a monitored support address); none when unset. */
     MAIL_REPLY_TO: mailbox("Talk Often <help@example.org>").optional(),
+    /** The envelope sender (Return-Path), where bounces go: a provider's bounce-handling address. */
+    MAIL_BOUNCE_ADDRESS: z.email("must be an email address, e.g. bounces@mail.talkoften.example").optional(),
+    /** Bearer token for GET /api/metrics; the page is a 404 when unset. */
+    METRICS_TOKEN: secretToken("METRICS_TOKEN"),
+    /** Bearer token (or basic-auth password, for SNS) for POST /api/mail-events; a 404 when unset. */
+    MAIL_EVENTS_TOKEN: secretToken("MAIL_EVENTS_TOKEN"),
+    /** DKIM signing: all three or none. The key is PEM; "\n" may stand for its line breaks. */
+    DKIM_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name, e.g. talkoften.example")
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .regex(/^[a-z0-9._-]+$/i, "must be a DKIM selector, e.g. talkoften1")
+      .optional(),
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((key) => key.replace(/\\n/g, "\n"))
+      .refine((key) => isPrivateKey(key), "must be a PEM private key (-----BEGIN PRIVATE KEY----- …)")
+      .optional(),
   })
   .superRefine((env, ctx) => {
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].filter(Boolean).length;
+    if (dkim !== 0 && dkim !== 3) {
+      for (const name of ["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const)
+        if (!env[name])
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "must be set too: DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY",
+          });
+    }
     // Without SMTP_URL every email, sign-in links too, is kept in the outbox: it must stay on this machine.
     if (env.SMTP_URL === undefined && env.HOST !== undefined && !isLoopbackHost(env.HOST)) {
       ctx.addIssue({

@@ -1,5 +1,8 @@
-// What a process manager or orchestrator asks the production server: is it alive, is it ready.
+// What an operator's tools ask the production server: is it alive, is it ready (a process manager or
+// an orchestrator), its metrics (Prometheus), and the mail provider's bounces and complaints.
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+import { query, signInAs } from "./helpers";
 
 test("/api/health answers without the database, /api/ready once PostgreSQL, migrations and the worker are", async ({
   request,
@@ -17,4 +20,81 @@ test("/api/health answers without the database, /api/ready once PostgreSQL, migr
   expect(await ready.json()).toEqual({ ready: true, problems: [] });
   expect(ready.headers()["cache-control"]).toBe("no-store");
   expect(await ready.text()).not.toMatch(/version|postgres(ql)? \d|secret/i);
+});
+
+const METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
+const MAIL_EVENTS_TOKEN = "e2e-mail-events-token-0123456789abcdef";
+
+test("/api/metrics answers Prometheus' text format with the token only, never cached", async ({
+  request,
+}) => {
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const wrong = await request.get("/api/metrics", {
+    headers: { Authorization: "Bearer not-the-token-at-all-0000000" },
+  });
+  expect(wrong.status()).toBe(401);
+  const metrics = await request.get("/api/metrics", {
+    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  expect(metrics.status()).toBe(200);
+  expect(metrics.headers()["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
+  expect(metrics.headers()["cache-control"]).toBe("no-store");
+  const text = await metrics.text();
+  for (const name of [
+    "talkoften_reminder_attempts_total",
+    "talkoften_reminder_deliveries_waiting",
+    "talkoften_oldest_due_plan_seconds",
+    "talkoften_signin_emails_total",
+    "talkoften_worker_heartbeat_timestamp_seconds",
+    "process_resident_memory_bytes",
+  ])
+    expect(text).toContain(`# TYPE ${name} `);
+});
+
+test("a complaint from the mail provider stops a parent's emails; the account page says so and only they turn them back on", async ({
+  page,
+  request,
+}) => {
+  const email = "complained@example.org";
+  await signInAs(page, email);
+  await expect(page.getByRole("heading", { name: "Your check-in emails have stopped" })).toHaveCount(0);
+
+  const post = (data: string, headers: Record<string, string>) =>
+    request.post("/api/mail-events", { data, headers });
+  expect((await post(JSON.stringify({ type: "complaint", email }), {})).status()).toBe(401);
+  // SNS can only send credentials as basic auth in the subscription's URL.
+  const basic = `Basic ${Buffer.from(`sns:${MAIL_EVENTS_TOKEN}`).toString("base64")}`;
+  const accepted = await post(JSON.stringify({ type: "complaint", email, at: "2026-12-01T19:05:00Z" }), {
+    Authorization: basic,
+    "Content-Type": "text/plain; charset=UTF-8",
+  });
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.json()).toEqual({ ok: true, results: ["suppressed"] });
+  const bad = await post(JSON.stringify({ type: "complaint" }), {
+    Authorization: `Bearer ${MAIL_EVENTS_TOKEN}`,
+  });
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toEqual({ error: expect.stringMatching(/^email: /) });
+  const elsewhere = await post(
+    JSON.stringify({
+      Type: "SubscriptionConfirmation",
+      TopicArn: "arn:aws:sns:eu-west-1:123456789012:t",
+      SubscribeURL: "https://attacker.example/?Action=ConfirmSubscription",
+    }),
+    { Authorization: `Bearer ${MAIL_EVENTS_TOKEN}` },
+  );
+  expect(elsewhere.status()).toBe(400);
+
+  await page.goto("/account");
+  const notice = page.getByRole("region", { name: "Your check-in emails have stopped" });
+  await expect(notice).toContainText(`one was marked as spam at ${email}`);
+  await expect(notice).toContainText("Your calendar feeds still work.");
+  await expectNoAxeViolations(page);
+  await notice.getByRole("button", { name: "Send my check-in emails again" }).click();
+  await expect(page.getByRole("heading", { name: "Your check-in emails have stopped" })).toHaveCount(0);
+  const [row] = await query<{ mailSuppressedAt: Date | null }>(
+    `SELECT "mailSuppressedAt" FROM "User" WHERE email = $1`,
+    [email],
+  );
+  expect(row!.mailSuppressedAt).toBeNull();
 });

@@ -10,6 +10,8 @@ export type RecordingSmtpServer = {
   waitFor(count: number): Promise<ParsedMail[]>;
   /** Makes the server answer every message with this SMTP reply code (e.g. 451 or 550). */
   refuseWith(code: number | null): void;
+  /** Makes the server take this long to accept each message (a slow provider), 0 for none. */
+  slowDown(ms: number): void;
   /** Stops listening (connections are refused) until `listen()`, on the same port. */
   stopListening(): Promise<void>;
   listen(): Promise<void>;
@@ -24,6 +26,7 @@ export async function startSmtpServer(
   const messages: ParsedMail[] = [];
   const waiters: { count: number; resolve: (m: ParsedMail[]) => void }[] = [];
   let refusal: number | null = null;
+  let slowness = 0;
   const options: ConstructorParameters<typeof SMTPServer>[0] = {
     authOptional: true,
     disabledCommands: options_.tls === "starttls" ? [] : ["STARTTLS"],
@@ -32,7 +35,8 @@ export async function startSmtpServer(
     onData(stream, session, callback) {
       if (session.secure) secured += 1;
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (slowness) await new Promise((resolve) => setTimeout(resolve, slowness));
           if (refusal !== null) {
             const error = new Error(`Refused by test server (${refusal})`) as Error & {
               responseCode: number;
@@ -73,6 +77,9 @@ export async function startSmtpServer(
     },
     refuseWith(code) {
       refusal = code;
+    },
+    slowDown(ms) {
+      slowness = ms;
     },
     stopListening: () => new Promise<void>((resolve) => current.close(() => resolve())),
     async listen() {

@@ -49,10 +49,11 @@ describe("mail without SMTP_URL", () => {
   });
 
   it("in production, logs where to read the outbox, never a link or an address", async () => {
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const log = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const ownDir = mkdtempSync(path.join(os.tmpdir(), "talkoften-outbox-"));
     await sendMail(message, parseEnv({ DATA_DIR: ownDir, NODE_ENV: "production" }));
     const logged = log.mock.calls.flat().join(" ");
+    log.mockRestore();
     expect(logged).toContain("read it on this machine at http://localhost:3000/dev/outbox");
     expect(logged).not.toContain("token=t0k3n");
     expect(logged).not.toContain(message.to);

@@ -36,6 +36,7 @@ beforeEach(async () => {
   await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
   smtp.messages.length = 0;
   smtp.refuseWith(null);
+  smtp.slowDown(0);
 });
 
 /** The attempts of the only delivery: [number, outcome, error, messageId]. */
@@ -222,12 +223,12 @@ describe("monthly reminders", () => {
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now());
     // Failing again, graphile-worker backs it off; the log says so in one line, not as an error.
     await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({ retrying: 1 });
       const lines = logged.mock.calls.map((call) => String(call[0]));
       expect(lines).toEqual([
-        expect.stringMatching(/^\[worker\] will retry \(attempt 1 of 25\): delivery \S+: SMTP 451/),
+        expect.stringMatching(/^\[worker\] warn: will retry \(attempt 1 of 25\): delivery \S+: SMTP 451/),
       ]);
     } finally {
       logged.mockRestore();
@@ -361,6 +362,67 @@ describe("a worker killed mid-batch", () => {
         `killed mid-batch: ${inFlight} deliveries in flight at the kill, ${duplicates} duplicate emails`,
       );
       expect(duplicates).toBeLessThanOrEqual(inFlight);
+    },
+  );
+});
+
+describe.each(["SIGTERM", "SIGINT"] as const)("a worker stopped with %s mid-batch", (signal) => {
+  it(
+    "finishes the emails in flight, gives the rest back, logs JSON with no error and exits 0 within 30 seconds",
+    { timeout: 120_000 },
+    async () => {
+      const due = 120;
+      await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "t");
+      await dispatchDuePlans(database.db);
+      smtp.slowDown(100);
+      // As in production under a process manager: JSON lines.
+      const first = workerProcess({ NODE_ENV: "production", LOG_FORMAT: "json" }, ["ignore", "pipe", "pipe"]);
+      let output = "";
+      first.stdout!.on("data", (chunk) => (output += chunk));
+      first.stderr!.on("data", (chunk) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => first.once("exit", (code) => resolve(code)));
+      await smtp.waitFor(10);
+      const signalled = Date.now();
+      first.kill(signal);
+      const code = await exited;
+      const took = Date.now() - signalled;
+      console.info(`${signal} mid-batch: stopped in ${took} ms with ${smtp.messages.length} of ${due} sent`);
+      expect(code).toBe(0);
+      expect(took).toBeLessThan(30_000);
+      const lines = output.trim().split("\n");
+      const entries = lines.map((line) => JSON.parse(line) as { level: string; message: string });
+      expect(entries.filter((entry) => entry.level === "error")).toEqual([]);
+      expect(entries.map((entry) => entry.message)).toContain("Stopped.");
+      expect(output).not.toMatch(/@example\.org/);
+
+      // Nothing half-done: every email the server accepted is recorded, the rest wait in the queue.
+      expect(await database.db.delivery.count({ where: { status: "SENDING" } })).toBe(0);
+      const sentBefore = await database.db.delivery.count({ where: { status: "SENT" } });
+      expect(sentBefore).toBe(smtp.messages.length);
+      expect(sentBefore).toBeLessThan(due); // it really was stopped mid-way
+      expect(await database.db.delivery.count({ where: { status: "QUEUED", attempts: 0 } })).toBe(
+        due - sentBefore,
+      );
+
+      smtp.slowDown(0);
+      const second = workerProcess({}, "ignore");
+      try {
+        await smtp.waitFor(due);
+        const deadline = Date.now() + 30_000;
+        while (
+          (await database.db.delivery.count({ where: { status: "SENT" } })) < due &&
+          Date.now() < deadline
+        )
+          await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        second.kill("SIGTERM");
+        await new Promise((r) => second.once("exit", r));
+      }
+      const counts = new Map<string, number>();
+      for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+      expect(counts.size).toBe(due);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true); // nothing sent twice
+      expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);
     },
   );
 });

@@ -1,5 +1,5 @@
 // `npm start` on the embedded defaults: serves the home page (from two processes, then one), stops
-// everything cleanly on Ctrl-C, and keeps the data for the next start.
+// everything cleanly on Ctrl-C and on SIGTERM, and keeps the data for the next start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +14,15 @@ const running = new Set<ChildProcess>();
 
 afterAll(() => {
   for (const child of running) if (child.pid) process.kill(-child.pid, "SIGKILL");
+  // PostgreSQL runs in a session of its own: stop it too if a failed test left it running.
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  if (existsSync(pidFile)) {
+    try {
+      process.kill(Number(readFileSync(pidFile, "utf8").split("\n")[0]), "SIGQUIT");
+    } catch {
+      // already gone
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -53,10 +62,28 @@ function npmStart(port: number, processes: number, extra: Record<string, string>
       }
       throw new Error(`npm start did not serve / in time:\n${output}`);
     },
-    async interrupt() {
-      process.kill(-child.pid!, "SIGINT");
-      await exited;
+    /**
+     * Ctrl-C at a terminal (SIGINT to the whole process group), or a process manager's SIGTERM to
+     * npm alone: either way exit code 0, within 30 seconds, and not a line at error level.
+     */
+    async interrupt(how: "Ctrl-C" | "SIGTERM") {
+      const signalled = Date.now();
+      if (how === "Ctrl-C") process.kill(-child.pid!, "SIGINT");
+      else child.kill("SIGTERM");
+      const code = await exited;
       running.delete(child);
+      expect(Date.now() - signalled).toBeLessThan(30_000);
+      expect(code).toBe(0);
+      // Under a pipe, in production: one JSON object per line, none at error level.
+      const lines = output
+        .trim()
+        .split("\n")
+        .filter((line) => line.startsWith("{"));
+      expect(lines.length).toBeGreaterThan(5);
+      const levels = lines.map((line) => (JSON.parse(line) as { level: string }).level);
+      expect(levels).not.toContain("error");
+      expect(output).not.toContain("terminating connection");
+      expect(output).toContain("Stopped.");
       // Nothing of it is left: no server process, no PostgreSQL.
       const deadline = Date.now() + 15_000;
       while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -130,7 +157,7 @@ describe("npm start", () => {
       expect(listening.filter((address) => !LOOPBACK_HEX.has(address))).toEqual([]);
       await query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('u1', 'kept@example.org', now())`);
 
-      await first.interrupt();
+      await first.interrupt("Ctrl-C");
       await expectStoppedCleanly();
 
       const second = npmStart(port, 1);
@@ -138,7 +165,7 @@ describe("npm start", () => {
       expect(second.output()).toContain("The production build is current");
       expect(second.output()).not.toContain("processes");
       expect(await query(`SELECT email FROM "User"`)).toEqual([{ email: "kept@example.org" }]);
-      await second.interrupt();
+      await second.interrupt("SIGTERM");
       await expectStoppedCleanly();
     },
   );
