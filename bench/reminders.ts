@@ -18,6 +18,7 @@ import { createDb } from "../lib/server/db";
 import { parseEnv } from "../lib/server/env";
 import { closeMail, sendMail } from "../lib/email/send-mail";
 import { reminderEmail } from "../lib/email/reminder-email";
+import { chooseMonthlyPrompt } from "../lib/reminders/monthly-prompt";
 import { dispatchDuePlans } from "../lib/reminders/dispatch";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { runBin } from "../scripts/runtime-env";
@@ -173,7 +174,7 @@ async function baseline() {
           month: "2026-12",
           to: `b${i}@example.org`,
           child,
-          checkIns: [],
+          prompt: chooseMonthlyPrompt({ ageGroup: "8-10", month: "2026-12", past: [], talks: [] }),
           now: new Date(),
         });
         await sendMail(message, env);

@@ -18,7 +18,7 @@ import { TimeZoneList } from "@/components/account/time-zone-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
-import { ageGroupOn, suggestedTopic } from "@/lib/accounts/children";
+import { ageGroupOn, childTopics } from "@/lib/accounts/children";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { loadAccount } from "@/lib/accounts/load-account";
 import { getEnv } from "@/lib/server/env";
@@ -70,7 +70,8 @@ export default async function AccountPage() {
       {user.children.map((child, index) => {
         const group = findAgeGroup(ageGroupOn(child, now))!;
         const name = child.label ?? `Child ${index + 1}`;
-        const topic = findGuideKind(suggestedTopic(child.checkIns))!;
+        const topics = childTopics(child, now);
+        const topic = findGuideKind(topics.next)!;
         const headingId = `child-${child.id}`;
         const planValues = child.plan && {
           ruleKind: child.plan.ruleKind,
@@ -115,9 +116,6 @@ export default async function AccountPage() {
                     Last reminder: {lastReminder(child.plan.deliveries[0], child.plan.timeZone)}
                   </p>
                 )}
-                <p className="m-0 mt-1">
-                  Suggested topic: <Link href={`/guides/${group.slug}/${topic.slug}`}>{topic.title}</Link>
-                </p>
                 {child.plan.calendarEnabled && child.plan.calendarToken && (
                   <div className="mt-2" data-testid="calendar-feed">
                     <p className="m-0">
@@ -167,6 +165,16 @@ export default async function AccountPage() {
                 timeZoneListId="time-zones"
               />
             </details>
+
+            <p className="m-0 mt-4" data-testid="topics-this-year">
+              <strong>
+                {topics.talked.length} of {topics.of} topics
+              </strong>{" "}
+              talked about in the last 12 months
+              {topics.talked.length > 0 &&
+                ` (${topics.talked.map((slug) => findGuideKind(slug)!.title.toLowerCase()).join(", ")})`}
+              . Next suggested: <Link href={`/guides/${group.slug}/${topic.slug}`}>{topic.title}</Link>.
+            </p>
 
             <h3>Log a talk</h3>
             <CheckInForm

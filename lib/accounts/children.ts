@@ -1,6 +1,13 @@
-// What a child profile means over time: their current age group, and the topic to suggest next.
+// What a child profile means over time: their current age group, and their topics this year.
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/guides/age-groups";
 import { TOPICS, type TopicSlug } from "@/lib/guides/taxonomy";
+import { localMonthOf } from "@/lib/reminders/recurrence";
+import {
+  promptForMonth,
+  topicsTalkedAbout,
+  type PastPrompt,
+  type Talk,
+} from "@/lib/reminders/monthly-prompt";
 
 export type ChildAge = { ageGroup: string | null; birthYear: number | null; birthMonth: number | null };
 
@@ -25,20 +32,24 @@ export function ageGroupOn(child: ChildAge, date: Date): AgeGroupSlug {
   return stored?.slug ?? AGE_GROUPS[0].slug;
 }
 
-/** The topic least recently talked about (never talked about first, then in the guides' order). */
-export function suggestedTopic(checkIns: { topic: string; talkedAt: Date }[]): TopicSlug {
-  const last = new Map<string, number>();
-  for (const checkIn of checkIns) {
-    last.set(checkIn.topic, Math.max(last.get(checkIn.topic) ?? 0, checkIn.talkedAt.getTime()));
-  }
-  let best: TopicSlug = TOPICS[0].slug;
-  let bestTime = Infinity;
-  for (const topic of TOPICS) {
-    const time = last.get(topic.slug) ?? -Infinity;
-    if (time < bestTime) {
-      best = topic.slug;
-      bestTime = time;
-    }
-  }
-  return best;
+/**
+ * What the account page says about a child's topics: those talked about in the last 12 months, and the
+ * next suggested one (the prompt of the month of the next check-in, or of this month without a plan).
+ */
+export function childTopics(
+  child: ChildAge & {
+    checkIns: Talk[];
+    plan: { nextDueAt: Date; timeZone: string; deliveries: PastPrompt[] } | null;
+  },
+  now: Date,
+): { talked: TopicSlug[]; of: number; next: TopicSlug } {
+  const when = child.plan ? child.plan.nextDueAt : now;
+  const month = child.plan ? localMonthOf(when, child.plan.timeZone) : now.toISOString().slice(0, 7);
+  const next = promptForMonth({
+    ageGroup: ageGroupOn(child, when),
+    month,
+    past: child.plan?.deliveries ?? [],
+    talks: child.checkIns,
+  });
+  return { talked: topicsTalkedAbout(child.checkIns, now), of: TOPICS.length, next: next.topic };
 }

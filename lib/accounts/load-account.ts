@@ -8,8 +8,10 @@ export async function loadAccount(userId: string) {
       children: {
         orderBy: { createdAt: "asc" },
         include: {
-          plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 1 } } },
-          checkIns: { orderBy: { talkedAt: "desc" }, take: 20 },
+          // The last 13 months: the latest is "Last reminder", all of them the months' prompts.
+          plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 13 } } },
+          // Enough for a year of talks ("4 of 6 topics this year") even at one a week.
+          checkIns: { orderBy: { talkedAt: "desc" }, take: 100 },
         },
       },
     },

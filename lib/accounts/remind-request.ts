@@ -4,7 +4,8 @@
 // the plan are made in their account, once, however often the link's page is opened.
 import { z } from "zod";
 import { roomForChild } from "@/lib/accounts/account-actions";
-import { ageGroupOn, ageOn, suggestedTopic } from "@/lib/accounts/children";
+import { ageGroupOn, ageOn } from "@/lib/accounts/children";
+import { chooseMonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { nextDueAfter } from "@/lib/accounts/plans";
 import {
   childSchema,
@@ -132,14 +133,14 @@ export async function remindedChildSummary(
   const child = await db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
   if (!child?.plan) return null;
   const ageGroup = ageGroupOn(child, now);
-  const topic = suggestedTopic([]);
-  const guide = findGuide(ageGroup, topic);
+  const prompt = chooseMonthlyPrompt({ ageGroup, month: now.toISOString().slice(0, 7), past: [], talks: [] });
+  const guide = findGuide(ageGroup, prompt.topic);
   return {
     label: child.label,
     ageGroup,
     plan: child.plan,
     guidePath: guide?.path ?? `/guides/${ageGroup}`,
-    starter: guide?.starters[0] ?? null,
+    starter: prompt.starter,
   };
 }
 

@@ -1,8 +1,10 @@
-// The monthly check-in email: this month's topic for the child's current age group, one
-// conversation starter and two follow-ups from the guide, and the links that act on the plan.
+// The monthly check-in email: this month's prompt (lib/reminders/monthly-prompt.ts: the topic covered
+// longest ago, a starter not used this year, two follow-ups) from the guide for the child's current age
+// group, and the links that act on the plan.
 import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { checkInLink } from "@/lib/email/check-in-links";
-import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/accounts/children";
+import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
+import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import type { Env } from "@/lib/server/env";
@@ -17,20 +19,18 @@ export type ReminderInput = {
   month: string; // "2026-12"
   to: string;
   child: ChildAge & { id: string; label: string | null };
-  checkIns: { topic: string; talkedAt: Date }[];
+  prompt: MonthlyPrompt;
   now: Date;
 };
 
 export function reminderEmail(input: ReminderInput): MailMessage & { messageId: string } {
   const { env, child } = input;
   const group = findAgeGroup(ageGroupOn(child, input.now))!;
-  const topicSlug = suggestedTopic(input.checkIns);
+  const topicSlug = input.prompt.topic;
   const topic = findGuideKind(topicSlug)!;
   const guide = findGuide(group.slug, topicSlug)!;
-  // A different starter each month, so the prompt does not repeat.
-  const monthIndex = Number(input.month.slice(0, 4)) * 12 + Number(input.month.slice(5, 7));
-  const pick = (offset: number) => guide.starters[(monthIndex + offset) % guide.starters.length]!;
-  const [starter, followUp1, followUp2] = [pick(0), pick(1), pick(2)];
+  const { starter } = input.prompt;
+  const [followUp1, followUp2] = input.prompt.followUps;
   const who = child.label ?? `your child (${ageGroupLabel(group).toLowerCase()})`;
   const base = env.APP_URL;
   const links = {

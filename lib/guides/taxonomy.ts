@@ -1,4 +1,4 @@
-// The guides Talk Often publishes: three topics for each age group, and two guides for every age.
+// The guides Talk Often publishes: six topics for each age group, and two guides for every age.
 // Slugs are part of the public URL contract (/guides/8-10/live-streaming): never rename one.
 
 export const TOPICS = [
@@ -17,6 +17,22 @@ export const TOPICS = [
     slug: "live-streaming",
     title: "Live streaming",
     summary: "Tricks, dares, gifts, flattery and threats on live video, and what to do.",
+  },
+  {
+    slug: "pictures-and-bodies",
+    title: "Pictures and bodies",
+    summary:
+      "Body safety, private pictures, what to do if anyone asks for one, and how to get an image taken down.",
+  },
+  {
+    slug: "online-games",
+    title: "Games and the people in them",
+    summary: "Game and voice chat, friend requests, gifts and coins, and being asked to move to another app.",
+  },
+  {
+    slug: "ai-and-fakes",
+    title: "AI and things that are not real",
+    summary: "Chatbots and AI friends, faked pictures and videos, and checking whether something is real.",
   },
 ] as const;
 

@@ -4,7 +4,8 @@ import { randomBytes } from "node:crypto";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
 import { DateTime } from "luxon";
-import { ageGroupOn, suggestedTopic, type ChildAge } from "@/lib/accounts/children";
+import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
+import { promptForMonth, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { ruleOf } from "@/lib/accounts/plans";
@@ -31,14 +32,22 @@ export function calendarFeed(input: {
   plan: CheckInPlan;
   child: ChildAge & { label: string | null };
   checkIns: { topic: string; talkedAt: Date }[];
+  /** The plan's recorded monthly prompts (Delivery.month, .topic, .starter). */
+  pastPrompts: PastPrompt[];
   appUrl: string;
   now: Date;
 }): string {
   const { plan, appUrl, now } = input;
   const group = ageGroupOn(input.child, now);
-  const topicSlug = suggestedTopic(input.checkIns);
-  const guide = findGuide(group, topicSlug)!;
-  const topic = findGuideKind(topicSlug)!;
+  // This month's prompt, as the email has it (or will).
+  const prompt = promptForMonth({
+    ageGroup: group,
+    month: localMonthOf(now, plan.timeZone),
+    past: input.pastPrompts,
+    talks: input.checkIns,
+  });
+  const guide = findGuide(group, prompt.topic)!;
+  const topic = findGuideKind(prompt.topic)!;
   const rule = ruleOf(plan);
   const [year, month] = localMonthOf(plan.createdAt, plan.timeZone).split("-").map(Number) as [
     number,
@@ -63,7 +72,7 @@ export function calendarFeed(input: {
     summary: `Talk with ${input.child.label ?? "your child"} about staying safe online`,
     description: [
       `This month: ${topic.title}.`,
-      `A way to start: "${guide.starters[0]}"`,
+      `A way to start: "${prompt.starter}"`,
       `The five-minute guide: ${appUrl}${guide.path}`,
       `Log your talk: ${appUrl}/account`,
     ].join("\n"),
@@ -102,13 +111,22 @@ export async function calendarFeedResponse(file: string, db: PrismaClient = getD
   if (!/^[\w-]{20,64}$/.test(token)) return new Response("No such calendar.", { status: 404 });
   const plan = await db.checkInPlan.findFirst({
     where: { calendarToken: token, calendarEnabled: true },
-    include: { child: { include: { checkIns: { select: { topic: true, talkedAt: true } } } } },
+    include: {
+      child: { include: { checkIns: { select: { topic: true, talkedAt: true } } } },
+      deliveries: {
+        where: { topic: { not: null } },
+        select: { month: true, topic: true, starter: true },
+        orderBy: { month: "desc" },
+        take: 13,
+      },
+    },
   });
   if (!plan) return new Response("No such calendar.", { status: 404 });
   const body = calendarFeed({
     plan,
     child: plan.child,
     checkIns: plan.child.checkIns,
+    pastPrompts: plan.deliveries,
     appUrl: getEnv().APP_URL,
     now: new Date(),
   });

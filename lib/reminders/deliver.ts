@@ -10,6 +10,8 @@ import type { Env } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
 import { reminderEmail } from "@/lib/email/reminder-email";
 import { suppressAddress } from "@/lib/email/mail-suppression";
+import { ageGroupOn } from "@/lib/accounts/children";
+import { chooseMonthlyPrompt, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 
 export const DELIVER_TASK = "deliver_reminder";
 export const DELIVER_BATCH_TASK = "deliver_reminders";
@@ -33,6 +35,8 @@ type ClaimedDelivery = {
   suppressed: boolean;
   /** The latest talk on each topic; `talkedAt` as JSON gives it, an ISO string. */
   checkIns: { topic: string; talkedAt: string }[];
+  /** The prompts of this plan's 12 months before this one (lib/reminders/monthly-prompt.ts). */
+  pastPrompts: PastPrompt[];
 };
 
 export type DeliveryOutcome = "sent" | "skipped" | "suppressed" | "failed" | "retrying" | "gone";
@@ -57,7 +61,12 @@ async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<C
            parent.email, parent.id AS "userId", parent."mailSuppressedAt" IS NOT NULL AS suppressed,
            COALESCE((SELECT json_agg(json_build_object('topic', topic, 'talkedAt', latest))
                      FROM (SELECT topic, max("talkedAt") AS latest FROM "CheckIn"
-                           WHERE "childId" = child.id GROUP BY topic) AS talks), '[]') AS "checkIns"
+                           WHERE "childId" = child.id GROUP BY topic) AS talks), '[]') AS "checkIns",
+           COALESCE((SELECT json_agg(json_build_object('month', d.month, 'topic', d.topic, 'starter', d.starter))
+                     FROM "Delivery" d
+                     WHERE d."planId" = plan.id AND d.topic IS NOT NULL AND d.month < claimed.month
+                       AND d.month >= to_char(to_date(claimed.month, 'YYYY-MM') - interval '12 months', 'YYYY-MM')),
+                    '[]') AS "pastPrompts"
     FROM claimed
     JOIN "CheckInPlan" plan ON plan.id = claimed."planId"
     JOIN "Child" child ON child.id = plan."childId"
@@ -77,13 +86,32 @@ async function send(
   | { outcome: Exclude<DeliveryOutcome, "gone" | "retrying"> }
   | { outcome: "retrying"; error: Error; reason: string }
 > {
+  const child = {
+    id: delivery.childId,
+    label: delivery.label,
+    ageGroup: delivery.ageGroup,
+    birthYear: delivery.birthYear,
+    birthMonth: delivery.birthMonth,
+  };
+  // The month's prompt is kept whatever happens to the email: the calendar shows it too, and the
+  // next months go on from it.
+  const prompt = chooseMonthlyPrompt({
+    ageGroup: ageGroupOn(child, now),
+    month: delivery.month,
+    past: delivery.pastPrompts,
+    talks: delivery.checkIns.map((talk) => ({ topic: talk.topic, talkedAt: new Date(talk.talkedAt) })),
+  });
+  const chosen = { topic: prompt.topic, starter: prompt.starter };
   if (delivery.paused || !delivery.emailEnabled) {
     const reason = delivery.paused ? "plan paused" : "email turned off (unsubscribed)";
-    await record(db, delivery.id, "SKIPPED", { error: reason });
+    await record(db, delivery.id, "SKIPPED", { error: reason, prompt: chosen });
     return { outcome: "skipped" };
   }
   if (delivery.suppressed) {
-    await record(db, delivery.id, "SUPPRESSED", { error: "the address bounced or complained" });
+    await record(db, delivery.id, "SUPPRESSED", {
+      error: "the address bounced or complained",
+      prompt: chosen,
+    });
     return { outcome: "suppressed" };
   }
   const message = reminderEmail({
@@ -92,25 +120,19 @@ async function send(
     planId: delivery.planId,
     month: delivery.month,
     to: delivery.email,
-    child: {
-      id: delivery.childId,
-      label: delivery.label,
-      ageGroup: delivery.ageGroup,
-      birthYear: delivery.birthYear,
-      birthMonth: delivery.birthMonth,
-    },
-    checkIns: delivery.checkIns.map((talk) => ({ topic: talk.topic, talkedAt: new Date(talk.talkedAt) })),
+    child,
+    prompt,
     now,
   });
   try {
     const sent = await sendMail(message, env);
-    await record(db, delivery.id, "SENT", { messageId: sent.messageId });
+    await record(db, delivery.id, "SENT", { messageId: sent.messageId, prompt: chosen });
     return { outcome: "sent" };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
     const reason = `${code ? `SMTP ${code}: ` : ""}${(error as Error).message}`.slice(0, 500);
     if (code !== undefined && code >= 500) {
-      await record(db, delivery.id, "FAILED", { error: reason });
+      await record(db, delivery.id, "FAILED", { error: reason, prompt: chosen });
       // Refused for this address (not our log-in or our sender): no more reminders to it.
       if (refusesRecipient(error)) await suppressAddress(db, delivery.userId, "SMTP_REFUSED");
       return { outcome: "failed" };
@@ -141,14 +163,22 @@ async function record(
   db: PrismaClient,
   deliveryId: string,
   outcome: AttemptOutcome,
-  detail: { error?: string; messageId?: string; retryJob?: boolean },
+  detail: {
+    error?: string;
+    messageId?: string;
+    retryJob?: boolean;
+    prompt?: { topic: string; starter: string };
+  },
 ): Promise<void> {
   const error = detail.error ?? null;
   const messageId = detail.messageId ?? null;
+  const topic = detail.prompt?.topic ?? null;
+  const starter = detail.prompt?.starter ?? null;
   await db.$executeRaw`
     WITH updated AS (
       UPDATE "Delivery" SET status = ${STATUS_AFTER[outcome]}::"DeliveryStatus", "lastError" = ${error},
              "messageId" = COALESCE(${messageId}, "messageId"),
+             topic = COALESCE(${topic}, topic), starter = COALESCE(${starter}, starter),
              "sentAt" = CASE WHEN ${outcome} = 'SENT' THEN now() ELSE "sentAt" END, "updatedAt" = now()
       WHERE id = ${deliveryId}
       RETURNING id, attempts

@@ -48,6 +48,9 @@ test("a new parent signs in, adds a child, plans check-ins, logs a talk, exports
   await child.getByLabel("Note").fill("Talked about gifts in games.");
   await child.getByRole("button", { name: "We talked" }).click();
   await expect(child.getByText(/Live streaming \(“Talked about gifts in games.”\)/)).toBeVisible();
+  await expect(child.getByTestId("topics-this-year")).toContainText(
+    "1 of 6 topics talked about in the last 12 months (live streaming). Next suggested: Healthy relationships.",
+  );
 
   await page.getByRole("link", { name: "Download or delete your data" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your data");

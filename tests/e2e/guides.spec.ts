@@ -88,7 +88,7 @@ test("the filters on /guides work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/guides");
-  await expect(page.getByRole("status")).toHaveText("20 guides");
+  await expect(page.getByRole("status")).toHaveText("32 guides");
   await page.getByLabel("Age group").selectOption("11-13");
   await page.getByLabel("Topic").selectOption("fake-identities");
   await page.getByRole("button", { name: "Show guides" }).click();
@@ -123,7 +123,8 @@ test("each guide has an Open Graph image", async ({ request }) => {
 test("every guide prints on at most two A4 pages, with the starters as a card and no navigation", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  const tooLong: string[] = [];
   for (const guide of guides) {
     await page.goto(guide.path);
     await page.emulateMedia({ media: "print" });
@@ -135,8 +136,9 @@ test("every guide prints on at most two A4 pages, with the starters as a card an
     const pdf = await page.pdf({ format: "A4" });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages, `${guide.path} printed pages`).toBeGreaterThanOrEqual(1);
-    expect(pages, `${guide.path} printed pages`).toBeLessThanOrEqual(2);
+    if (pages > 2) tooLong.push(`${guide.path}: ${pages} pages`);
   }
+  expect(tooLong).toEqual([]); // every guide that prints too long, named at once
 });
 
 test("a guide's breadcrumb shows its separators but screen readers hear only the links", async ({

@@ -1,6 +1,7 @@
 // Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
 import { spawn, type StdioOptions } from "node:child_process";
 import { runMigrations } from "graphile-worker";
+import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseEnv, type Env } from "@/lib/server/env";
 import { applyEmailAction } from "@/lib/email/email-actions";
@@ -425,4 +426,61 @@ describe.each(["SIGTERM", "SIGINT"] as const)("a worker stopped with %s mid-batc
       expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);
     },
   );
+});
+
+describe("a year of monthly prompts", () => {
+  it("walks through every topic, records each month's prompt, and the calendar shows the same one", async () => {
+    const [planId] = await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"), "y");
+    const subjects: string[] = [];
+    const starters: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const plan = await database.db.checkInPlan.findUniqueOrThrow({ where: { id: planId } });
+      const summary = await runRemindersOnce(env, new Date(plan.nextDueAt.getTime() + 30_000));
+      expect(summary.sent).toBe(1);
+      const mail = smtp.messages.at(-1)!;
+      subjects.push(mail.subject!.replace(/^This month's talk with C0: /, ""));
+      starters.push(/A way to start:\n {2}"(.+)"/.exec(mail.text ?? "")![1]!);
+    }
+    // Six topics in turn, twice; never the same starter twice in the year.
+    const six = [
+      "healthy relationships",
+      "people who are not who they say they are",
+      "live streaming",
+      "pictures and bodies",
+      "games and the people in them",
+      "ai and things that are not real",
+    ];
+    expect(subjects).toEqual([...six, ...six]);
+    expect(new Set(starters).size).toBe(12);
+    const deliveries = await database.db.delivery.findMany({ where: { planId }, orderBy: { month: "asc" } });
+    expect(deliveries.map((d) => d.starter)).toEqual(starters);
+    expect(deliveries.map((d) => d.topic)).toEqual(
+      [...Array(2)].flatMap(() => [
+        "healthy-relationships",
+        "fake-identities",
+        "live-streaming",
+        "pictures-and-bodies",
+        "online-games",
+        "ai-and-fakes",
+      ]),
+    );
+
+    // The calendar feed of the last month shows that month's recorded prompt.
+    const { calendarFeedResponse } = await import("@/lib/reminders/calendar-feed");
+    await database.db.checkInPlan.update({
+      where: { id: planId },
+      data: { calendarEnabled: true, calendarToken: "y".repeat(32) },
+    });
+    const last = deliveries.at(-1)!;
+    vi.useFakeTimers({ now: new Date(`${last.month}-15T12:00:00Z`), toFake: ["Date"] });
+    try {
+      const ics = await (await calendarFeedResponse(`${"y".repeat(32)}.ics`, database.db)).text();
+      const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!;
+      expect(String(event.getFirstPropertyValue("description"))).toContain(
+        `A way to start: "${last.starter}"`,
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageGroupOn, ageOn, suggestedTopic } from "@/lib/accounts/children";
+import { ageGroupOn, ageOn, childTopics } from "@/lib/accounts/children";
 
 describe("a child's age group", () => {
   it("advances by itself across a birthday when a birth month and year are given", () => {
@@ -25,21 +25,35 @@ describe("a child's age group", () => {
   });
 });
 
-describe("the suggested topic", () => {
-  it("is one never talked about first, in the guides' order", () => {
-    expect(suggestedTopic([])).toBe("healthy-relationships");
-    expect(suggestedTopic([{ topic: "healthy-relationships", talkedAt: new Date("2026-01-01") }])).toBe(
-      "fake-identities",
+describe("a child's topics on the account page", () => {
+  const talk = (topic: string, date: string) => ({ topic, talkedAt: new Date(date) });
+  const child = { ageGroup: "8-10", birthYear: null, birthMonth: null };
+
+  it("counts the topics talked about in the last 12 months, of all six", () => {
+    const now = new Date("2026-12-10T12:00:00Z");
+    const topics = childTopics(
+      {
+        ...child,
+        plan: null,
+        checkIns: [
+          talk("online-games", "2026-11-01"),
+          talk("online-games", "2026-06-01"),
+          talk("live-streaming", "2025-10-01"),
+        ],
+      },
+      now,
     );
+    expect(topics).toMatchObject({ talked: ["online-games"], of: 6 });
   });
 
-  it("is the least recently talked about when all have been covered", () => {
-    const checkIns = [
-      { topic: "healthy-relationships", talkedAt: new Date("2026-03-01") },
-      { topic: "fake-identities", talkedAt: new Date("2026-01-01") },
-      { topic: "live-streaming", talkedAt: new Date("2026-02-01") },
-      { topic: "fake-identities", talkedAt: new Date("2025-06-01") },
-    ];
-    expect(suggestedTopic(checkIns)).toBe("fake-identities");
+  it("suggests the prompt of the next check-in's month, as its email will have it", () => {
+    const now = new Date("2026-12-10T12:00:00Z");
+    const plan = { nextDueAt: new Date("2027-01-01T19:00:00Z"), timeZone: "Europe/London", deliveries: [] };
+    // Nothing talked about or sent yet: the first topic; once it was December's prompt, the next one.
+    expect(childTopics({ ...child, plan, checkIns: [] }, now).next).toBe("healthy-relationships");
+    const sent = { month: "2026-12", topic: "healthy-relationships", starter: "x" };
+    expect(childTopics({ ...child, plan: { ...plan, deliveries: [sent] }, checkIns: [] }, now).next).toBe(
+      "fake-identities",
+    );
   });
 });

@@ -25,6 +25,17 @@ describe("guide search", () => {
     expect(hits.slice(0, 4).every((h) => h.path.endsWith("/live-streaming"))).toBe(true);
   });
 
+  it("finds the guides of the topics added for a year of talks", () => {
+    expect(guides).toHaveLength(32);
+    const paths = (query: string) =>
+      search(index, query)
+        .slice(0, 4)
+        .map((h) => h.path);
+    expect(paths("chatbot").some((p) => p.endsWith("/ai-and-fakes"))).toBe(true);
+    expect(paths("PANTS")).toContain("/guides/4-7/pictures-and-bodies");
+    expect(paths("voice chat friend requests").some((p) => p.endsWith("/online-games"))).toBe(true);
+  });
+
   it("marks the matched words in the excerpt", () => {
     const [hit] = search(index, "game points");
     const marked = hit!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase());

@@ -61,11 +61,22 @@ describe("newsletter paragraphs", () => {
 describe("the URL contract", () => {
   it("lists home, the guides, every hub, every guide, the schools kit, every letter and the reminder sign-ups", () => {
     const paths = contractUrls().map((u) => u.path);
-    expect(paths).toHaveLength(2 + 4 + 20 + 1 + 4 + 1 + 4);
+    expect(paths).toHaveLength(2 + 4 + 32 + 1 + 4 + 1 + 4);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain("/guides/14-17/if-youre-worried");
     expect(paths).toContain("/schools/letter/11-13");
     expect(paths).toContain("/remind/8-10");
+    // The year of talks added three topics; the first 20 guides keep their addresses.
+    for (const slug of ["pictures-and-bodies", "online-games", "ai-and-fakes"])
+      expect(paths).toContain(`/guides/4-7/${slug}`);
+    for (const slug of [
+      "healthy-relationships",
+      "fake-identities",
+      "live-streaming",
+      "start-talking",
+      "if-youre-worried",
+    ])
+      expect(paths).toContain(`/guides/14-17/${slug}`);
   });
 
   it("sends age aliases, capitals and trailing slashes to canonical URLs, and nothing else anywhere", () => {
