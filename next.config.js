@@ -25,7 +25,16 @@ export const securityHeaders = [
  * Guides, hubs and the schools pages change only with a deploy. Browsers keep them 5 minutes, shared
  * caches a day, and may serve a stale copy for a week while they fetch the new one.
  */
-export const PUBLIC_CACHE = "public, max-age=300, s-maxage=86400, stale-while-revalidate=604800";
+export const SHARED_CACHE_SECONDS = 86400;
+export const PUBLIC_CACHE = `public, max-age=300, s-maxage=${SHARED_CACHE_SECONDS}, stale-while-revalidate=604800`;
+/**
+ * nginx reads max-age but not s-maxage: this says the same to it (deploy/nginx), and nginx never
+ * passes it on to browsers.
+ */
+const PUBLIC_HEADERS = [
+  { key: "Cache-Control", value: PUBLIC_CACHE },
+  { key: "X-Accel-Expires", value: String(SHARED_CACHE_SECONDS) },
+];
 const PUBLIC_PAGES = ["/", "/guides", "/guides/:path*", "/schools", "/search"];
 
 /** @type {import("next").NextConfig} */
@@ -39,12 +48,12 @@ const nextConfig = {
         headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }],
       },
       // Public pages are the same for everyone: a CDN or reverse proxy may keep them.
-      ...PUBLIC_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] })),
+      ...PUBLIC_PAGES.map((source) => ({ source, headers: PUBLIC_HEADERS })),
       // A letter with a school's name in it is kept by nobody: the name is never stored.
       {
         source: "/schools/letter/:age",
         missing: [{ type: "query", key: "school" }],
-        headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }],
+        headers: PUBLIC_HEADERS,
       },
     ];
   },

@@ -6,7 +6,10 @@
 //   - for a guide page and for /bare (the same layout and build with no content): HTML bytes and
 //     JavaScript bytes (raw and gzip), and what the guide adds over the bare page;
 //   - requests per second for each of the two with autocannon on loopback, in alternating rounds
-//     after a warm-up, and their ratio.
+//     after a warm-up, and their ratio;
+//   - the guide three ways: the app alone, through the front proxy (deploy/nginx), and nginx serving
+//     the same HTML pre-compressed (the static limit), with each one's share of that limit
+//     (--no-proxy leaves it out).
 // `--runs 0` leaves Lighthouse out (bytes and throughput only).
 // Prints figures; asserts nothing.
 import os from "node:os";
@@ -16,6 +19,10 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { freePort } from "../scripts/embedded-postgres";
+import { startFrontProxy } from "../tests/helpers/front-proxy";
 import { startServer } from "./server";
 
 const { values } = parseArgs({
@@ -33,6 +40,8 @@ const { values } = parseArgs({
     // Lighthouse runs per page; the median run is reported, as Lighthouse's documentation advises
     // (one run moves by several points with whatever else the machine is doing); it suggests five.
     runs: { type: "string", default: "5" },
+    // The front proxy (deploy/nginx) side by side with the app alone and nginx's static limit.
+    proxy: { type: "boolean", default: true },
   },
 });
 const port = Number(values.port);
@@ -74,11 +83,13 @@ async function bytesOf(pathname: string) {
   };
 }
 
-async function throughput(pathname: string, seconds: number) {
+async function throughput(pathname: string, seconds: number, origin = base) {
   const result = await autocannon({
-    url: `${base}${pathname}`,
+    url: `${origin}${pathname}`,
     connections: Number(values.connections),
     duration: seconds,
+    // As browsers ask: every figure here is for the compressed page.
+    headers: { "accept-encoding": "gzip" },
   });
   return {
     requests: result.requests.total,
@@ -147,6 +158,62 @@ async function lighthouseScores() {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/**
+ * The guide three ways, in one run, all over TLS with Accept-Encoding: gzip: from the app alone
+ * (plain http on loopback), through the front proxy (deploy/nginx, a cache hit), and nginx serving the
+ * same prerendered HTML file pre-compressed (gzip_static), the static limit.
+ */
+async function frontProxyTable() {
+  const html = await (await fetch(`${base}${GUIDE}`)).text();
+  const proxy = await startFrontProxy({
+    appPorts: [port],
+    extra: `
+  server {
+    listen ${staticPort} ssl;
+    ssl_certificate $PREFIX/cert.pem;
+    ssl_certificate_key $PREFIX/key.pem;
+    location = ${GUIDE} { gzip_static on; default_type text/html; alias $PREFIX/static/guide.html; }
+  }`,
+  });
+  mkdirSync(path.join(proxy.prefix, "static"));
+  writeFileSync(path.join(proxy.prefix, "static/guide.html"), html);
+  writeFileSync(path.join(proxy.prefix, "static/guide.html.gz"), gzipSync(html, { level: 9 }));
+  const staticOrigin = `https://127.0.0.1:${staticPort}`;
+  try {
+    const ways: [string, string][] = [
+      ["app alone (http)", base],
+      ["through the proxy (https, cache hit)", proxy.httpsOrigin],
+      ["nginx static, pre-compressed (https)", staticOrigin],
+    ];
+    for (const [, origin] of ways) await throughput(GUIDE, 3, origin); // warm up, fill the cache
+    const totals = new Map<string, number>(ways.map(([name]) => [name, 0]));
+    const rows: Record<string, unknown>[] = [];
+    for (let round = 1; round <= Number(values.rounds); round += 1) {
+      const order = round % 2 === 1 ? ways : [...ways].reverse();
+      for (const [name, origin] of order) {
+        const result = await throughput(GUIDE, Number(values.seconds), origin);
+        totals.set(name, totals.get(name)! + result.requests);
+        rows.push({ round, way: name, "req/s": result.rps, "p99 ms": result.p99, errors: result.errors });
+      }
+    }
+    console.log(
+      `\nThe guide three ways (autocannon, ${values.connections} connections, gzip, ${values.rounds} rounds of ${values.seconds} s, order alternating), ${new Date().toISOString()}:`,
+    );
+    console.table(rows);
+    const limit = totals.get(ways[2]![0])!;
+    console.table(
+      ways.map(([name]) => ({
+        way: name,
+        "req/s": Math.round(totals.get(name)! / (Number(values.rounds) * Number(values.seconds))),
+        "of the static limit": (totals.get(name)! / limit).toFixed(2),
+      })),
+    );
+  } finally {
+    await proxy.stop();
+  }
+}
+
+const staticPort = await freePort();
 const server = await startServer(port, { processes: Number(values.processes) });
 
 try {
@@ -211,6 +278,8 @@ try {
   );
   console.table(rounds);
   console.log(`Ratio guide / bare over all rounds: ${(guideTotal / bareTotal).toFixed(2)}`);
+
+  if (values.proxy) await frontProxyTable();
 } finally {
   await server.stop();
 }

@@ -9,11 +9,17 @@ export const REPORTS = {
   e2e: "reports/e2e.json",
 } as const;
 
+/** The same unit and integration suites on the current Node.js LTS (.ci/run, `--node24`). */
+export const NODE24_REPORTS = {
+  "unit on Node 24": "reports/unit-node24.json",
+  "integration on Node 24": "reports/integration-node24.json",
+} as const;
+
 export type Tally = { passed: number; failed: number; notes: string[] };
 
-export function tallyReports(root = process.cwd()): Tally {
+export function tallyReports(root = process.cwd(), reports: Record<string, string> = REPORTS): Tally {
   const tally: Tally = { passed: 0, failed: 0, notes: [] };
-  for (const [suite, file] of Object.entries(REPORTS)) {
+  for (const [suite, file] of Object.entries(reports)) {
     const full = path.join(root, file);
     if (!existsSync(full)) {
       tally.failed += 1;
@@ -54,7 +60,10 @@ type PlaywrightReport = {
 };
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("test-report.ts")) {
-  const tally = tallyReports();
+  const tally = tallyReports(
+    process.cwd(),
+    process.argv.includes("--node24") ? { ...REPORTS, ...NODE24_REPORTS } : REPORTS,
+  );
   for (const note of tally.notes) console.log(`  ${note}`);
   console.log(`tests: ${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed === 0 && tally.passed > 0 ? 0 : 1);

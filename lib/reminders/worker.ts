@@ -36,7 +36,11 @@ function taskList(
 ): TaskList {
   return {
     [DISPATCH_TASK]: async () => {
-      await reclaimAbandonedJobs(db);
+      const freed = await reclaimAbandonedJobs(db, env.REMINDER_LOCK_TIMEOUT_SECONDS * 1000);
+      if (freed)
+        workerLog.warn(
+          `freed the jobs of ${freed} worker(s) silent for ${env.REMINDER_LOCK_TIMEOUT_SECONDS} s`,
+        );
       await dispatchDuePlans(db);
       await purgeExpiredSignInTokens(db);
     },

@@ -151,6 +151,15 @@ const envSchema = z
     MAIL_REPLY_TO: mailbox("Talk Often <help@example.org>").optional(),
     /** The envelope sender (Return-Path), where bounces go: a provider's bounce-handling address. */
     MAIL_BOUNCE_ADDRESS: z.email("must be an email address, e.g. bounces@mail.talkoften.example").optional(),
+    /**
+     * How long a reminder job may stay locked before the every-minute task decides its worker died and
+     * frees it for another worker (a send takes seconds).
+     */
+    REMINDER_LOCK_TIMEOUT_SECONDS: wholeNumber(
+      5,
+      86_400,
+      "must be a whole number of seconds from 5 to 86400",
+    ).default(300),
     /** Bearer token for GET /api/metrics; the page is a 404 when unset. */
     METRICS_TOKEN: secretToken("METRICS_TOKEN"),
     /** Bearer token (or basic-auth password, for SNS) for POST /api/mail-events; a 404 when unset. */
