@@ -64,6 +64,8 @@ export default defineConfig({
       METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
       MAIL_EVENTS_TOKEN: "e2e-mail-events-token-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Readable lines in the test output (the server's output is a pipe, which would mean JSON).
+      LOG_FORMAT: "text",
     },
   },
 });

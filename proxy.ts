@@ -47,6 +47,7 @@ export const config = {
     "/reminders/:path*",
     "/unsubscribe/:path*",
     "/signin/confirm",
+    "/email-change/:path*",
     "/dev/outbox/:path*",
   ],
 };

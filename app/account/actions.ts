@@ -19,6 +19,10 @@ import { deleteUserData } from "@/lib/accounts/account-data";
 import { formValues } from "@/lib/accounts/validations";
 import { signOut } from "@/lib/server/auth";
 import { resumeReminderEmails } from "@/lib/email/mail-suppression";
+import { requestEmailChange } from "@/lib/accounts/email-change";
+import { getEnv } from "@/lib/server/env";
+import { requestClient } from "@/lib/server/request-client";
+import { headers } from "next/headers";
 import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
 
 export type { FormState };
@@ -89,6 +93,20 @@ export async function deleteAccount(_previous: FormState, form: FormData): Promi
   await signOut({ redirect: false });
   await deleteUserData(db, userId);
   redirect("/?deleted=1");
+}
+
+export type EmailChangeState = { email: string; error?: string; sentTo?: string };
+
+/** "Use another email address": a confirmation link goes to the new address (lib/accounts/email-change.ts). */
+export async function requestNewEmail(
+  _previous: EmailChangeState,
+  form: FormData,
+): Promise<EmailChangeState> {
+  const { db, userId } = await forParent(formAction, [_previous, form]);
+  const raw = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
+  const client = requestClient(await headers()).address;
+  const result = await requestEmailChange(db, getEnv(), userId, raw, client);
+  return result.ok ? { email: "", sentTo: result.email } : { email: raw, error: result.error };
 }
 
 /** "Send my check-in emails again" after a bounce or a complaint: only the parent can do this. */

@@ -13,6 +13,7 @@ import {
 } from "@/app/account/actions";
 import { CheckInForm } from "@/components/account/check-in-form";
 import { ChildForm } from "@/components/account/child-form";
+import { EmailChangeForm } from "@/components/account/email-change-form";
 import { PlanForm } from "@/components/account/plan-form";
 import { TimeZoneList } from "@/components/account/time-zone-list";
 import { ActionForm } from "@/components/ui/action-form";
@@ -54,7 +55,10 @@ export default async function AccountPage() {
           <h2 id="emails-stopped" className="mt-0">
             Your check-in emails have stopped
           </h2>
-          <p>{whyEmailsStopped(user.mailSuppressedReason, user.email)} Your calendar feeds still work.</p>
+          <p>
+            {whyEmailsStopped(user.mailSuppressedReason, user.email)} Your calendar feeds still work. You can
+            use another address below, or turn the emails back on.
+          </p>
           <ActionForm action={resumeEmails} permalink="/account">
             <button type="submit" className={secondaryButtonClass}>
               Send my check-in emails again
@@ -62,6 +66,11 @@ export default async function AccountPage() {
           </ActionForm>
         </section>
       )}
+
+      <details className="mt-6" open={!!user.mailSuppressedReason}>
+        <summary className="cursor-pointer font-semibold">Use another email address</summary>
+        <EmailChangeForm />
+      </details>
 
       {user.children.length === 0 && (
         <p className="mt-8">Add a child below to set up a monthly reminder to talk with them.</p>

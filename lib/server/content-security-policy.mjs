@@ -9,6 +9,7 @@ export const NONCE_PAGES = [
   "/reminders",
   "/unsubscribe",
   "/signin/confirm",
+  "/email-change",
   "/dev/outbox",
 ];
 

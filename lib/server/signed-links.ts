@@ -3,7 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-export type LinkPurpose = "checkin" | "unsubscribe" | "pause" | "skip" | "remind";
+export type LinkPurpose = "checkin" | "unsubscribe" | "pause" | "skip" | "remind" | "email-change";
 
 const payloadSchema = z.object({
   p: z.string(), // purpose

@@ -1,6 +1,7 @@
 // What an operator's tools ask the production server: is it alive, is it ready (a process manager or
 // an orchestrator), its metrics (Prometheus), and the mail provider's bounces and complaints.
 import { expect, test } from "@playwright/test";
+import { listOutbox } from "@/lib/email/outbox";
 import { expectNoAxeViolations } from "./fixtures";
 import { query, signInAs } from "./helpers";
 
@@ -97,4 +98,39 @@ test("a complaint from the mail provider stops a parent's emails; the account pa
     [email],
   );
   expect(row!.mailSuppressedAt).toBeNull();
+});
+
+test("after a bounce, a parent moves their account to another address: the link changes nothing until its button is pressed", async ({
+  page,
+  request,
+}) => {
+  const old = `bounced-${Date.now()}@example.org`;
+  const next = `moved-${Date.now()}@example.org`;
+  await signInAs(page, old, { checkAccessibility: false });
+  const bounce = await request.post("/api/mail-events", {
+    data: JSON.stringify({ type: "bounce", email: old, permanent: true }),
+    headers: { Authorization: `Bearer ${MAIL_EVENTS_TOKEN}` },
+  });
+  expect(await bounce.json()).toEqual({ ok: true, results: ["suppressed"] });
+  await page.goto("/account");
+  await expect(page.getByRole("region", { name: "Your check-in emails have stopped" })).toContainText(
+    `emails to ${old} came back`,
+  );
+  await page.getByLabel("New email address").fill(next);
+  await page.getByRole("button", { name: "Send a confirmation link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "We have emailed a link" })).toContainText(next);
+  await expectNoAxeViolations(page);
+
+  const message = (await listOutbox(process.env.E2E_DATA_DIR!)).find((m) => m.to === next)!;
+  expect(message.subject).toBe("Confirm your new email address for Talk Often");
+  await page.goto(message.links[0]!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Use ${next} for Talk Often?`);
+  await expectNoAxeViolations(page);
+  const before = await query<{ email: string }>(`SELECT email FROM "User" WHERE email = $1`, [old]);
+  expect(before).toHaveLength(1); // opening the link changed nothing
+  await page.getByRole("button", { name: "Use this address" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your email address is now ${next}`);
+  await page.goto("/account");
+  await expect(page.getByText(`Signed in as ${next}`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your check-in emails have stopped" })).toHaveCount(0);
 });

@@ -1,0 +1,13 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { confirmEmailChange } from "@/lib/accounts/email-change";
+import { getEnv } from "@/lib/server/env";
+import { forAnyone, tokenArg } from "@/lib/server/server-action";
+
+/** Moves the account to the new address; only by POST, since mail scanners follow GET links. */
+export async function confirmNewEmail(token: string): Promise<void> {
+  const { db } = forAnyone(z.tuple([tokenArg]), [token]);
+  const outcome = await confirmEmailChange(db, getEnv(), token);
+  redirect(`/email-change/${encodeURIComponent(token)}?done=${outcome}`);
+}

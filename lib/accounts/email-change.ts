@@ -1,0 +1,78 @@
+// A parent moves their account to another email address (e.g. after their old one bounced): a signed
+// link (24 hours) is sent to the new address, and its page's button makes the change, so the parent
+// proves they read that mailbox. The change also ends a bounce or complaint suppression: the new address
+// starts clean. The sign-in limits (3 per address, 10 per client in 15 minutes) count these emails too.
+import type { PrismaClient } from "@/prisma/generated/client";
+import { emailSchema } from "@/lib/accounts/validations";
+import { emailChangeEmail } from "@/lib/email/email-change-email";
+import { sendMail } from "@/lib/email/send-mail";
+import type { Env } from "@/lib/server/env";
+import { allowSignInEmail } from "@/lib/server/rate-limit";
+import { signLink, verifyLink } from "@/lib/server/signed-links";
+
+export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type EmailChangeRequest = { ok: true; email: string } | { ok: false; error: string };
+
+export async function requestEmailChange(
+  db: PrismaClient,
+  env: Env,
+  userId: string,
+  raw: string,
+  client: string,
+  now = new Date(),
+): Promise<EmailChangeRequest> {
+  const parsed = emailSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+  const email = parsed.data;
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  if (user.email === email) return { ok: false, error: "That is already your address." };
+  if (!(await allowSignInEmail(db, email, client))) {
+    return {
+      ok: false,
+      error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
+    };
+  }
+  const token = signLink(env.AUTH_SECRET!, "email-change", `${userId} ${email}`, {
+    ttlMs: EMAIL_CHANGE_TTL_MS,
+    now,
+  });
+  await sendMail(emailChangeEmail(email, `${env.APP_URL}/email-change/${token}`), env);
+  return { ok: true, email };
+}
+
+/** What a link asks for, if it is authentic and current: the account and the new address. */
+export function readEmailChange(env: Env, token: string, now = new Date()) {
+  const link = verifyLink(env.AUTH_SECRET!, token, "email-change", now);
+  if (!link) return null;
+  const [userId, email] = link.subject.split(" ");
+  if (!userId || !email) return null;
+  return { userId, email };
+}
+
+/** The change, on the button's POST: "changed" (or already done), "taken" by another account, or "invalid". */
+export async function confirmEmailChange(
+  db: PrismaClient,
+  env: Env,
+  token: string,
+  now = new Date(),
+): Promise<"changed" | "taken" | "invalid"> {
+  const change = readEmailChange(env, token, now);
+  if (!change) return "invalid";
+  try {
+    const updated = await db.user.updateMany({
+      where: { id: change.userId },
+      data: {
+        email: change.email,
+        emailVerified: now,
+        mailSuppressedAt: null,
+        mailSuppressedReason: null,
+        softBounces: 0,
+      },
+    });
+    return updated.count ? "changed" : "invalid";
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return "taken";
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+// A parent moves their account to another address: a link to the new address, a button that makes the
+// change (and ends a bounce or complaint suppression), nothing changed by opening the link alone.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confirmEmailChange, readEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
+import { closeMail } from "@/lib/email/send-mail";
+import { parseEnv, type Env } from "@/lib/server/env";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { makeParent } from "../../helpers/factories";
+import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+
+let database: TestDatabase;
+let smtp: RecordingSmtpServer;
+let env: Env;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtpServer();
+  env = parseEnv({
+    DATABASE_URL: database.url,
+    SMTP_URL: smtp.url,
+    AUTH_SECRET: "e".repeat(40),
+    APP_URL: "https://talkoften.test",
+  });
+});
+afterAll(async () => {
+  closeMail();
+  await smtp.close();
+  await database.drop();
+});
+
+const tokenOf = (text: string) => /https:\/\/talkoften\.test\/email-change\/(\S+)/.exec(text)![1]!;
+
+describe("changing the account's email address", () => {
+  it("emails a link to the new address; its button moves the account there and ends a suppression", async () => {
+    const parent = await makeParent(database.db, "old@example.org");
+    await database.db.user.update({
+      where: { id: parent.id },
+      data: { mailSuppressedAt: new Date(), mailSuppressedReason: "BOUNCE", softBounces: 3 },
+    });
+    expect(
+      await requestEmailChange(database.db, env, parent.id, " New@Example.org ", "198.51.100.1"),
+    ).toEqual({
+      ok: true,
+      email: "new@example.org",
+    });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.to && "text" in mail!.to ? mail!.to.text : "").toBe("new@example.org");
+    expect(mail!.subject).toBe("Confirm your new email address for Talk Often");
+    const token = tokenOf(mail!.text ?? "");
+    // Reading the link (what its page does on GET) changes nothing.
+    expect(readEmailChange(env, token)).toEqual({ userId: parent.id, email: "new@example.org" });
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).email).toBe(
+      "old@example.org",
+    );
+
+    expect(await confirmEmailChange(database.db, env, token)).toBe("changed");
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).toMatchObject({
+      email: "new@example.org",
+      mailSuppressedAt: null,
+      mailSuppressedReason: null,
+      softBounces: 0,
+    });
+    expect(await confirmEmailChange(database.db, env, token)).toBe("changed"); // pressing twice is harmless
+  });
+
+  it("refuses an address another account has, a forged or expired link, the same address, and too many asks", async () => {
+    const first = await makeParent(database.db, "first@example.org");
+    await makeParent(database.db, "taken@example.org");
+    smtp.messages.length = 0;
+    await requestEmailChange(database.db, env, first.id, "taken@example.org", "198.51.100.2");
+    const token = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await confirmEmailChange(database.db, env, token)).toBe("taken");
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: first.id } })).email).toBe(
+      "first@example.org",
+    );
+
+    expect(await confirmEmailChange(database.db, env, `${token.slice(0, -2)}xx`)).toBe("invalid");
+    const later = new Date(Date.now() + 25 * 60 * 60 * 1000);
+    expect(await confirmEmailChange(database.db, env, token, later)).toBe("invalid");
+
+    expect(await requestEmailChange(database.db, env, first.id, "FIRST@example.org", "198.51.100.2")).toEqual(
+      {
+        ok: false,
+        error: "That is already your address.",
+      },
+    );
+    expect(
+      await requestEmailChange(database.db, env, first.id, "not an address", "198.51.100.2"),
+    ).toMatchObject({ ok: false });
+    // The sign-in limits count these emails: 3 per address in 15 minutes.
+    const outcomes = [];
+    for (let i = 0; i < 4; i += 1)
+      outcomes.push(
+        (await requestEmailChange(database.db, env, first.id, "busy@example.org", `198.51.100.${10 + i}`)).ok,
+      );
+    expect(outcomes).toEqual([true, true, true, false]);
+  });
+});
