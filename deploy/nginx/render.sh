@@ -17,8 +17,16 @@ export TALKOFTEN_HTTP_PORT="${TALKOFTEN_HTTP_PORT:-80}"
 export TALKOFTEN_HTTPS_PORT="${TALKOFTEN_HTTPS_PORT:-443}"
 export TALKOFTEN_PUBLIC_ORIGIN="${TALKOFTEN_PUBLIC_ORIGIN:-https://$TALKOFTEN_SERVER_NAME}"
 export TALKOFTEN_CACHE_DIR="${TALKOFTEN_CACHE_DIR:-/var/cache/nginx/talkoften}"
+# Brotli when Debian's module is installed (TALKOFTEN_BROTLI=on/off to decide), compressing on a
+# loopback port of its own.
+if [ -z "${TALKOFTEN_BROTLI:-}" ]; then
+  if [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then TALKOFTEN_BROTLI=on; else TALKOFTEN_BROTLI=off; fi
+fi
+export TALKOFTEN_BROTLI_PORT="${TALKOFTEN_BROTLI_PORT:-8181}"
+encoding="$here/encoding-gzip.conf"
+[ "$TALKOFTEN_BROTLI" = on ] && encoding="$here/encoding-brotli.conf"
 # The build's id (Next.js writes it to .next/BUILD_ID): part of every cache key.
 export TALKOFTEN_BUILD_ID="${TALKOFTEN_BUILD_ID:-$(cat "$here/../../.next/BUILD_ID")}"
 export TALKOFTEN_SERVER_NAME TALKOFTEN_APP_SERVERS TALKOFTEN_CERT TALKOFTEN_KEY
-envsubst '$TALKOFTEN_SERVER_NAME $TALKOFTEN_APP_SERVERS $TALKOFTEN_CERT $TALKOFTEN_KEY $TALKOFTEN_HTTP_PORT $TALKOFTEN_HTTPS_PORT $TALKOFTEN_PUBLIC_ORIGIN $TALKOFTEN_CACHE_DIR $TALKOFTEN_BUILD_ID' \
-  < "$here/talkoften.conf.template"
+cat "$here/talkoften.conf.template" "$encoding" |
+  envsubst '$TALKOFTEN_SERVER_NAME $TALKOFTEN_APP_SERVERS $TALKOFTEN_CERT $TALKOFTEN_KEY $TALKOFTEN_HTTP_PORT $TALKOFTEN_HTTPS_PORT $TALKOFTEN_PUBLIC_ORIGIN $TALKOFTEN_CACHE_DIR $TALKOFTEN_BUILD_ID $TALKOFTEN_BROTLI_PORT'

@@ -1,13 +1,19 @@
 // The front proxy production needs (deploy/nginx), tested: Debian's nginx with that configuration in
 // front of a web process of the build under test whose public address is the proxy's.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { listOutbox } from "@/lib/email/outbox";
 import { freePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect, test } from "./fixtures";
-import { requestFrom, startAppServer, startFrontProxy, type FrontProxy } from "../helpers/front-proxy";
+import {
+  BROTLI_MODULE,
+  requestFrom,
+  startAppServer,
+  startFrontProxy,
+  type FrontProxy,
+} from "../helpers/front-proxy";
 
 const dataDir = process.env.E2E_DATA_DIR!;
 const unique = () => `proxied-${randomBytes(4).toString("hex")}@example.org`;
@@ -56,6 +62,16 @@ test("plain http is redirected; a guide comes from the cache the second time, gz
   expect(second.headers["x-accel-expires"]).toBeUndefined(); // nginx keeps it to itself
   const html = gunzipSync(second.body).toString("utf8");
   expect(html).toContain("Games and the people in them");
+  // Brotli (Debian's libnginx-mod-http-brotli-filter, which .ci/run installs), compressed once and cached.
+  expect(existsSync(BROTLI_MODULE), `${BROTLI_MODULE}: apt-get install libnginx-mod-http-brotli-filter`).toBe(
+    true,
+  );
+  const br = { "Accept-Encoding": "gzip, deflate, br" };
+  const brFirst = await requestFrom("127.0.0.1", url, { headers: br });
+  const brSecond = await requestFrom("127.0.0.1", url, { headers: br });
+  expect([brFirst.headers["x-cache-status"], brSecond.headers["x-cache-status"]]).toEqual(["MISS", "HIT"]);
+  expect(brSecond.headers["content-encoding"]).toBe("br");
+  expect(brotliDecompressSync(brSecond.body).toString("utf8")).toContain("Games and the people in them");
   // A client that does not take gzip gets its own, uncompressed copy.
   const plain = await requestFrom("127.0.0.1", url);
   expect(plain.headers["content-encoding"]).toBeUndefined();

@@ -2,7 +2,7 @@
 // proxy's tests and benchmark (tests/e2e/front-proxy.spec.ts, bench/pages.ts): a self-signed certificate, the configuration rendered by
 // deploy/nginx/render.sh, and web processes (scripts/server.mjs) with the proxy's public address.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
 import os from "node:os";
@@ -10,6 +10,7 @@ import path from "node:path";
 import { freePort } from "../../scripts/embedded-postgres";
 
 export const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+export const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so";
 
 async function waitForPort(port: number, host = "127.0.0.1", timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -66,7 +67,7 @@ export async function startFrontProxy(options: {
     ],
     { stdio: "ignore" },
   );
-  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  const [httpPort, httpsPort, brotliPort] = [await freePort(), await freePort(), await freePort()];
   const httpsOrigin = `https://127.0.0.1:${httpsPort}`;
   const render = (appPorts: number[], buildId: string) =>
     execFileSync("sh", [path.resolve("deploy/nginx/render.sh")], {
@@ -81,6 +82,7 @@ export async function startFrontProxy(options: {
         TALKOFTEN_PUBLIC_ORIGIN: httpsOrigin,
         TALKOFTEN_CACHE_DIR: path.join(prefix, "cache"),
         TALKOFTEN_BUILD_ID: buildId,
+        TALKOFTEN_BROTLI_PORT: String(brotliPort),
       },
     }).toString();
   const buildId = options.buildId ?? readFileSync(path.resolve(".next/BUILD_ID"), "utf8").trim();
@@ -91,6 +93,8 @@ export async function startFrontProxy(options: {
   writeFileSync(
     path.join(prefix, "nginx.conf"),
     [
+      // Debian's brotli module when installed (its modules-enabled file names it relative to /usr/share/nginx).
+      existsSync(BROTLI_MODULE) ? `load_module ${BROTLI_MODULE};` : "",
       os.userInfo().uid === 0 ? "user root;" : "",
       "worker_processes 2;",
       `pid ${path.join(prefix, "nginx.pid")};`,
