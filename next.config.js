@@ -41,10 +41,15 @@ const PUBLIC_PAGES = ["/", "/guides", "/guides/:path*", "/schools", "/search"];
 const nextConfig = {
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
-      // Every path but those whose pages proxy.ts gives a policy with a nonce.
+      // Every path but /embed/*, which other sites may frame (it sends its own policy).
+      { source: "/((?!embed/).*)", headers: securityHeaders },
       {
-        source: `/((?!${NONCE_PAGES.map((page) => `${page.slice(1)}(?:/|$)`).join("|")}).*)`,
+        source: "/embed/:path*",
+        headers: securityHeaders.filter((header) => header.key !== "X-Frame-Options"),
+      },
+      // Every path but those whose pages proxy.ts gives a policy with a nonce, and /embed/*.
+      {
+        source: `/((?!${[...NONCE_PAGES, "/embed"].map((page) => `${page.slice(1)}(?:/|$)`).join("|")}).*)`,
         headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }],
       },
       // Public pages are the same for everyone: a CDN or reverse proxy may keep them.

@@ -14,6 +14,17 @@ export function remindUrl(group: AgeGroup): string {
   return `${getEnv().APP_URL}/remind/${group.slug}`;
 }
 
+/** The Atom feed of an age group's guides, for a school website or newsletter tool that reads feeds. */
+export function feedUrl(group: AgeGroup): string {
+  return `${getEnv().APP_URL}/guides/${group.slug}/feed.xml`;
+}
+
+/** The iframe a school pastes into its website: the embeddable block of /embed/<age>. */
+export function embedSnippet(group: AgeGroup): string {
+  const label = ageGroupLabel(group).toLowerCase();
+  return `<iframe src="${getEnv().APP_URL}/embed/${group.slug}" title="Talk Often: guides for ${label}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+}
+
 export function newsletterText(group: AgeGroup): string {
   return (
     `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +

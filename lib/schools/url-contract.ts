@@ -21,6 +21,12 @@ export function contractUrls(): ContractUrl[] {
       what: `monthly reminder sign-up for ages ${g.slug}`,
     })),
     ...AGE_GROUPS.map((g) => ({ path: `/schools/letter/${g.slug}`, what: `letter home for ages ${g.slug}` })),
+    // Pasted into schools' own websites (the feeds at /guides/feed.xml and /guides/<age>/feed.xml are
+    // kept as stable too, but are not pages).
+    ...AGE_GROUPS.map((g) => ({
+      path: `/embed/${g.slug}`,
+      what: `embeddable guides block for ages ${g.slug}`,
+    })),
   ];
 }
 

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { ageAliases, contractUrls, MOVED } from "@/lib/schools/url-contract";
 import { expect, test, redirectTargets } from "./fixtures";
@@ -47,7 +49,7 @@ test("/schools has, for each age, the link, a QR code to download and a newslett
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("For schools");
   for (const group of AGE_GROUPS) {
     const section = page.getByRole("region", { name: `Ages ${group.from} to ${group.to}` });
-    await expect(section.locator("code")).toHaveText(new RegExp(`/guides/${group.slug}$`));
+    await expect(section.locator("code").first()).toHaveText(new RegExp(`/guides/${group.slug}$`));
     await expect(section.getByRole("img", { name: /QR code for/ })).toBeVisible();
     await expect(section.getByRole("button", { name: "Copy link" })).toBeVisible();
     for (const type of ["svg", "png"]) {
@@ -100,4 +102,78 @@ test("a school name over 80 characters is refused with a message, and the letter
   await expect(page.getByLabel(/Your school/)).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Helping your child stay safe online");
   await expect(page.getByText("A".repeat(81), { exact: true })).toHaveCount(0);
+});
+
+test("only /embed/* may be framed by other sites: a school's page shows the block, never a guide; its links open Talk Often in the top window", async ({
+  page,
+  baseURL,
+}) => {
+  const embed = await page.request.get("/embed/8-10");
+  expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  expect(embed.headers()["x-frame-options"]).toBeUndefined();
+  expect(await embed.text()).not.toMatch(/<script/i);
+  const guide = await page.request.get("/guides/8-10");
+  expect(guide.headers()["x-frame-options"]).toBe("DENY");
+  expect(guide.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+
+  // A school's website: another origin, framing the block and (wrongly) a guide.
+  const school = http.createServer((_request, response) => {
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(
+      `<!doctype html><html lang="en"><title>A school</title><h1>Our school</h1>` +
+        `<iframe id="block" title="Talk Often" src="${baseURL}/embed/8-10" width="600" height="600"></iframe>` +
+        `<iframe id="guide" title="A guide" src="${baseURL}/guides/8-10" width="600" height="300"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => school.listen(0, "localhost", resolve));
+  try {
+    const { port } = school.address() as { port: number };
+    await page.goto(`http://localhost:${port}/`);
+    const block = page.frameLocator("#block");
+    await expect(block.getByRole("heading", { level: 1 })).toHaveText(
+      "Talking about staying safe online: ages 8 to 10",
+    );
+    await expect(block.getByRole("link", { name: "get a monthly check-in from Talk Often" })).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(page.frameLocator("#guide").getByRole("heading", { level: 1 })).toHaveCount(0);
+    const first = block.getByRole("listitem").first().getByRole("link");
+    const href = await first.getAttribute("href");
+    await first.click();
+    await expect(page).toHaveURL(href!);
+  } finally {
+    school.close();
+  }
+});
+
+test("each age group's guides, and all of them, as Atom feeds a feed reader can read", async ({
+  request,
+}) => {
+  const all = await request.get("/guides/feed.xml");
+  expect(all.status()).toBe(200);
+  expect(all.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+  expect(parseFeed(await all.text()).items).toHaveLength(32);
+  for (const group of AGE_GROUPS) {
+    const feed = parseFeed(await (await request.get(`/guides/${group.slug}/feed.xml`)).text());
+    expect(feed.items).toHaveLength(8);
+    expect(feed.items.every((item) => item.url?.includes(`/guides/${group.slug}/`))).toBe(true);
+  }
+  expect((await request.get("/guides/9-11/feed.xml")).status()).toBe(404);
+});
+
+test("/schools shows the code to paste and the feed for each age group, with a live preview", async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto("/schools");
+  const section = page.getByRole("region", { name: "Ages 8 to 10" });
+  await expect(section.locator("pre").filter({ hasText: "<iframe" })).toContainText(
+    `src="${baseURL}/embed/8-10"`,
+  );
+  await expect(section.getByText(`${baseURL}/guides/8-10/feed.xml`)).toBeVisible();
+  await section.getByText("Preview").click();
+  await expect(
+    section
+      .frameLocator("iframe")
+      .getByRole("heading", { name: "Talking about staying safe online: ages 8 to 10" }),
+  ).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { QrCode } from "@/components/schools/qr-code";
 import { CopyButton } from "@/components/schools/copy-button";
 import { HelpRoutesList } from "@/components/help-routes-list";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
-import { hubUrl, newsletterHtml, newsletterText } from "@/lib/schools/school-kit";
+import { embedSnippet, feedUrl, hubUrl, newsletterHtml, newsletterText } from "@/lib/schools/school-kit";
 
 export const metadata: Metadata = {
   title: "For schools",
@@ -24,7 +24,8 @@ export default function SchoolsPage() {
       </p>
       <p>
         Below, for each age group, is a link you can trust to keep working for years, a QR code for slides and
-        posters, a paragraph for your newsletter, and a one-page letter to send home.
+        posters, a paragraph for your newsletter, a one-page letter to send home, and the guides for your own
+        website: a block to paste into a page, and a feed for tools that read feeds.
       </p>
 
       {AGE_GROUPS.map((group) => {
@@ -82,6 +83,32 @@ export default function SchoolsPage() {
                 {html}
               </pre>
               <CopyButton text={html} label="Copy HTML" />
+            </details>
+            <h3>On your school&apos;s website</h3>
+            <p className="m-0">
+              Paste this into a page of your website to show these guides there (it needs no script; its links
+              open the guide on Talk Often):
+            </p>
+            <pre className="mt-2 rounded bg-brand-50 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] select-all dark:bg-night-raised">
+              {embedSnippet(group)}
+            </pre>
+            <p className="mt-2">
+              <CopyButton text={embedSnippet(group)} label="Copy the code" />
+            </p>
+            <p className="mt-2">
+              Or give your website&apos;s news or newsletter tool this feed (Atom):{" "}
+              <code className="break-all select-all">{feedUrl(group)}</code>
+            </p>
+            <details className="mt-2">
+              <summary className="cursor-pointer font-semibold">
+                Preview<span className="sr-only"> of the block for {ageGroupLabel(group).toLowerCase()}</span>
+              </summary>
+              <iframe
+                src={`/embed/${group.slug}`}
+                title={`Preview: Talk Often guides for ${ageGroupLabel(group).toLowerCase()}`}
+                className="mt-2 h-[640px] w-full rounded border border-brand-100 dark:border-night-raised"
+                loading="lazy"
+              />
             </details>
           </section>
         );

@@ -61,7 +61,8 @@ describe("newsletter paragraphs", () => {
 describe("the URL contract", () => {
   it("lists home, the guides, every hub, every guide, the schools kit, every letter and the reminder sign-ups", () => {
     const paths = contractUrls().map((u) => u.path);
-    expect(paths).toHaveLength(2 + 4 + 32 + 1 + 4 + 1 + 4);
+    expect(paths).toHaveLength(2 + 4 + 32 + 1 + 4 + 1 + 4 + 4);
+    expect(paths).toContain("/embed/11-13");
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain("/guides/14-17/if-youre-worried");
     expect(paths).toContain("/schools/letter/11-13");

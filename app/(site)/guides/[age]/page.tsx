@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const group = findAgeGroup((await params).age);
   if (!group) return {};
   const title = `Talking about staying safe online: ${ageGroupLabel(group).toLowerCase()}`;
-  const description = `Guides for parents and carers of children aged ${group.from} to ${group.to}: what to say about healthy relationships, fake identities and live streaming.`;
+  const description = `Guides for parents and carers of children aged ${group.from} to ${group.to}: what to say about healthy relationships, fake identities, live streaming, pictures and bodies, games and AI.`;
   return {
     title,
     description,
