@@ -21,9 +21,10 @@ function monthNumber(month: string): number {
   return year! * 12 + (number! - 1);
 }
 
-function monthStart(month: string): number {
+/** The start of `month` (UTC), or of the month `later` months after it. */
+function monthStart(month: string, later = 0): number {
   const [year, number] = month.split("-").map(Number);
-  return Date.UTC(year!, number! - 1, 1);
+  return Date.UTC(year!, number! - 1 + later, 1);
 }
 
 /** The prompt for `month` (local "YYYY-MM"), from the months before it and the talks logged. */
@@ -40,8 +41,7 @@ export function chooseMonthlyPrompt(input: {
     lastCovered.set(topic, Math.max(lastCovered.get(topic) ?? -Infinity, at));
   for (const prompt of before) cover(prompt.topic!, monthStart(prompt.month));
   // Talks logged up to the end of this month count (a talk after this month's email has no say in it).
-  const [year, number] = input.month.split("-").map(Number);
-  const monthEnd = Date.UTC(year!, number!, 1);
+  const monthEnd = monthStart(input.month, 1);
   for (const talk of input.talks) {
     if (talk.talkedAt.getTime() < monthEnd) cover(talk.topic, talk.talkedAt.getTime());
   }
@@ -60,18 +60,16 @@ export function chooseMonthlyPrompt(input: {
     const guide = findGuide(input.ageGroup, slug);
     if (!guide) continue;
     const start = guide.starters.findIndex((starter) => !used.has(starter));
-    if (start === -1) continue;
-    const starters = guide.starters;
-    const next = (offset: number) => starters[(start + offset) % starters.length]!;
-    return { topic: slug, starter: starters[start]!, followUps: [next(1), next(2)] };
+    if (start !== -1) return promptAt(slug, guide.starters, start);
   }
   // Unreachable with the guides we publish (six topics × at least six starters > 12 months); kept total.
-  const guide = findGuide(input.ageGroup, order[0]!.slug)!;
-  return {
-    topic: order[0]!.slug,
-    starter: guide.starters[0]!,
-    followUps: [guide.starters[1]!, guide.starters[2]!],
-  };
+  return promptAt(order[0]!.slug, findGuide(input.ageGroup, order[0]!.slug)!.starters, 0);
+}
+
+/** The starter at `index` of a guide, and the two after it (round the list) as follow-ups. */
+function promptAt(topic: TopicSlug, starters: string[], index: number): MonthlyPrompt {
+  const next = (offset: number) => starters[(index + offset) % starters.length]!;
+  return { topic, starter: starters[index]!, followUps: [next(1), next(2)] };
 }
 
 /** The prompt of `month`: the one recorded when its reminder went out, or the one it will get. */
@@ -86,10 +84,7 @@ export function promptForMonth(input: {
   );
   const guide = recorded && findGuide(input.ageGroup, recorded.topic!);
   const index = guide ? guide.starters.indexOf(recorded!.starter!) : -1;
-  if (guide && index !== -1) {
-    const next = (offset: number) => guide.starters[(index + offset) % guide.starters.length]!;
-    return { topic: guide.slug as TopicSlug, starter: recorded!.starter!, followUps: [next(1), next(2)] };
-  }
+  if (guide && index !== -1) return promptAt(guide.slug as TopicSlug, guide.starters, index);
   return chooseMonthlyPrompt(input);
 }
 

@@ -5,6 +5,7 @@ import client from "prom-client";
 import { getDb } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 import { presentsToken } from "@/lib/server/bearer";
+import { lastHeartbeat } from "@/lib/server/readiness";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 /** Counters kept in MetricCounter (no other table records them). */
@@ -25,7 +26,7 @@ type Figures = {
   heartbeat: Date | null;
 };
 
-/** The app's figures, in one round trip. */
+/** The app's figures: one statement, and the worker's heartbeat (readiness.ts). Paused plans are never due. */
 export async function readFigures(db: PrismaClient, now = new Date()): Promise<Figures> {
   const [row] = await db.$queryRaw<
     {
@@ -39,18 +40,14 @@ export async function readFigures(db: PrismaClient, now = new Date()): Promise<F
       COALESCE((SELECT json_agg(json_build_object('outcome', outcome, 'count', n))
                 FROM (SELECT outcome, count(*)::int AS n FROM "DeliveryAttempt" GROUP BY outcome) a), '[]') AS attempts,
       (SELECT count(*)::int FROM "Delivery" WHERE status IN ('QUEUED', 'SENDING')) AS waiting,
-      (SELECT min("nextDueAt") FROM "CheckInPlan" WHERE "nextDueAt" <= ${now}) AS oldest,
+      (SELECT min("nextDueAt") FROM "CheckInPlan" WHERE paused = false AND "nextDueAt" <= ${now}) AS oldest,
       COALESCE((SELECT json_agg(json_build_object('name', name, 'value', value)) FROM "MetricCounter"), '[]') AS counters`;
-  // graphile-worker's own table: when a worker's scheduler last ran the every-minute task.
-  const [beat] = await db.$queryRaw<{ last: Date | null }[]>`
-    SELECT greatest(last_execution, known_since) AS last FROM graphile_worker._private_known_crontabs
-    WHERE identifier = 'dispatch_due_reminders'`.catch(() => []);
   return {
     attempts: row!.attempts,
     waiting: row!.waiting,
     oldestDueSeconds: row!.oldest ? Math.max(0, (now.getTime() - row!.oldest.getTime()) / 1000) : 0,
     counters: row!.counters.map((c) => ({ name: c.name, value: Number(c.value) })),
-    heartbeat: beat?.last ?? null,
+    heartbeat: await lastHeartbeat(db),
   };
 }
 

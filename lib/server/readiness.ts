@@ -34,14 +34,22 @@ export async function readiness(
   );
   const missing = expected.filter((name) => !applied.has(name));
   if (missing.length) problems.push(`migrations not applied: ${missing.join(", ")}`);
-  // graphile-worker records, in its own table, when a running worker's scheduler last ran each cron task.
-  const [heartbeat] = await db.$queryRaw<{ last: Date | null }[]>`
-    SELECT greatest(last_execution, known_since) AS last FROM graphile_worker._private_known_crontabs
-    WHERE identifier = ${HEARTBEAT_TASK}`.catch(() => []);
-  if (!heartbeat?.last || now.getTime() - heartbeat.last.getTime() > HEARTBEAT_MAX_AGE_MS) {
+  const heartbeat = await lastHeartbeat(db);
+  if (!heartbeat || now.getTime() - heartbeat.getTime() > HEARTBEAT_MAX_AGE_MS) {
     problems.push("no reminder worker has reported in within the last 2 minutes");
   }
   return { ready: problems.length === 0, problems };
+}
+
+/**
+ * When a reminder worker last reported in, or null: graphile-worker records, in its own table, when a
+ * running worker's scheduler last ran each cron task (also read by the metrics).
+ */
+export async function lastHeartbeat(db: PrismaClient): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ last: Date | null }[]>`
+    SELECT greatest(last_execution, known_since) AS last FROM graphile_worker._private_known_crontabs
+    WHERE identifier = ${HEARTBEAT_TASK}`.catch(() => []);
+  return row?.last ?? null;
 }
 
 // The migrations a build ships do not change while it runs: read the folder once per process.

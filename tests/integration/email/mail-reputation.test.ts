@@ -382,6 +382,9 @@ describe("bounces and complaints", () => {
     await runRemindersOnce(env, new Date("2026-12-01T19:00:30Z"));
     // A plan due 20 minutes ago and not yet dispatched.
     await seedDuePlans(database.db, 1, new Date("2026-12-01T18:40:30Z"), "late");
+    // A plan paused long ago is not waiting to be dispatched: it does not count as late.
+    const [pausedPlan] = await seedDuePlans(database.db, 1, new Date("2026-11-01T19:00:00Z"), "paused");
+    await database.db.checkInPlan.update({ where: { id: pausedPlan }, data: { paused: true } });
     await countMetric(database.db, "signin_emails_sent");
     await countMetric(database.db, "signin_emails_sent");
     await countMetric(database.db, "signin_emails_refused");
