@@ -72,8 +72,9 @@ function npmStart(port: number, processes: number, extra: Record<string, string>
       else child.kill("SIGTERM");
       const code = await exited;
       running.delete(child);
-      expect(Date.now() - signalled).toBeLessThan(30_000);
-      expect(code).toBe(0);
+      // On failure, the output says which step of the stop was slow or failed.
+      expect(Date.now() - signalled, output).toBeLessThan(30_000);
+      expect(code, output).toBe(0);
       // Under a pipe, in production: one JSON object per line, none at error level.
       const lines = output
         .trim()
