@@ -49,5 +49,8 @@ export const config = {
     "/signin/confirm",
     "/email-change/:path*",
     "/dev/outbox/:path*",
+    "/school/:path*",
+    "/schools/register",
+    "/s/:path*",
   ],
 };

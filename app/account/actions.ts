@@ -15,6 +15,7 @@ import {
   type FormState,
   type Outcome,
 } from "@/lib/accounts/account-actions";
+import { stopCounting } from "@/lib/schools/schools";
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { formValues } from "@/lib/accounts/validations";
 import { signOut } from "@/lib/server/auth";
@@ -114,6 +115,12 @@ export async function resumeEmails(): Promise<void> {
   const { db, userId } = await forParent(z.tuple([]), []);
   await resumeReminderEmails(db, userId);
   revalidatePath("/account");
+}
+
+/** "Stop counting": the school no longer counts this child's family (it never knew who they were). */
+export async function stopSchoolCounting(childId: string, schoolId: string): Promise<void> {
+  const { db, userId } = await forParent(z.tuple([rowIdArg, rowIdArg]), [childId, schoolId]);
+  settle(await stopCounting(db, userId, childId, schoolId));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -9,6 +9,7 @@ import {
   savePlan,
   setPaused,
   signOutAction,
+  stopSchoolCounting,
   updateChild,
 } from "@/app/account/actions";
 import { CheckInForm } from "@/components/account/check-in-form";
@@ -41,6 +42,18 @@ export default async function AccountPage() {
         Signed in as <strong>{user.email}</strong>.{" "}
         <Link href="/account/data">Download or delete your data</Link>.
       </p>
+      {user.schools.length > 0 && (
+        <p>
+          Your {user.schools.length === 1 ? "school" : "schools"}:{" "}
+          {user.schools.map(({ school }, index) => (
+            <span key={school.code}>
+              {index > 0 && ", "}
+              <Link href={`/school/${school.code}`}>{school.name}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <ActionForm action={signOutAction} permalink="/account">
         <button type="submit" className={secondaryButtonClass}>
           Sign out
@@ -106,6 +119,22 @@ export default async function AccountPage() {
               {child.birthYear ? " (moves on by itself as they grow)" : ""}.{" "}
               <Link href={`/guides/${group.slug}`}>Guides for this age</Link>
             </p>
+            {child.schools.map(({ school }) => (
+              <div
+                key={school.id}
+                className="mt-2 flex flex-wrap items-center gap-3"
+                data-testid="counted-by"
+              >
+                <p className="m-0">
+                  {school.name} counts your family in its totals (numbers only, never who you are).
+                </p>
+                <ActionForm action={stopSchoolCounting.bind(null, child.id, school.id)} permalink="/account">
+                  <button type="submit" className={secondaryButtonClass}>
+                    Stop counting<span className="sr-only"> by {school.name}</span>
+                  </button>
+                </ActionForm>
+              </div>
+            ))}
 
             <h3>Next check-in</h3>
             {child.plan ? (

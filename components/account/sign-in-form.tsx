@@ -3,15 +3,17 @@ import { useActionState } from "react";
 import { requestSignIn, type SignInState } from "@/app/(site)/signin/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
 
-export function SignInForm() {
+/** `next`: the page the link leads to after signing in (lib/server/session.ts signInNext), if not /account. */
+export function SignInForm({ next, permalink = "/signin" }: { next?: string; permalink?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(
     requestSignIn,
     { email: "" },
-    "/signin",
+    permalink,
   );
   const hint = "We will email you a link to sign in. No password needed.";
   return (
     <form action={action} noValidate className="mt-6">
+      {next && <input type="hidden" name="next" value={next} />}
       <Field id="email" label="Your email address" hint={hint} error={state.error}>
         <input
           id="email"

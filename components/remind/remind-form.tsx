@@ -12,10 +12,13 @@ export function RemindForm({
   action,
   initial,
   permalink,
+  school,
 }: {
   action: (previous: RemindState, form: FormData) => Promise<RemindState>;
   initial: Record<string, string>;
   permalink: string;
+  /** The code of the school whose link the parent came through, counted once they confirm. */
+  school?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} }, permalink);
   const detected = useBrowserTimeZone();
@@ -24,6 +27,7 @@ export function RemindForm({
   const timeZone = values.timeZone ?? detected ?? "Europe/London";
   return (
     <form action={formAction} noValidate className="mt-6">
+      {school && <input type="hidden" name="school" value={school} />}
       {e.form && <p className="font-semibold text-red-800 dark:text-red-300">{e.form}</p>}
       <Field id="remind-address" label="Your email address" error={e.address}>
         <input

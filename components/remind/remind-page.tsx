@@ -6,12 +6,20 @@ import { REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
 import { ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
 import { auth } from "@/lib/server/auth";
 
-export async function RemindPage({ group }: { group: AgeGroup | null }) {
+export async function RemindPage({
+  group,
+  school,
+}: {
+  group: AgeGroup | null;
+  /** Through a school's link (/s/<code>/<age>): the school's name is shown and its code travels on. */
+  school?: { code: string; name: string } | null;
+}) {
   const session = await auth();
   const email = session?.user?.email ?? "";
   const forWhom = group ? `your ${group.from} to ${group.to} year old` : "your child";
   return (
     <>
+      {school && <p className="text-lg font-semibold">From {school.name}</p>}
       <h1>A monthly reminder to talk with {forWhom}</h1>
       <p>
         Once a month we send you a short, age-right conversation starter, by email or in your calendar. It
@@ -23,8 +31,18 @@ export async function RemindPage({ group }: { group: AgeGroup | null }) {
       <RemindForm
         action={requestReminder}
         initial={{ ...REMIND_DEFAULTS, ...(group ? { ageGroup: group.slug } : {}), address: email }}
-        permalink={group ? `/remind/${group.slug}` : "/remind"}
+        permalink={
+          school && group ? `/s/${school.code}/${group.slug}` : group ? `/remind/${group.slug}` : "/remind"
+        }
+        school={school?.code}
       />
+      {school && (
+        <p className="mt-6 text-sm">
+          {school.name} gave you this link. They will see how many parents sign up through it, as a number:
+          never who you are. After you confirm, you can choose whether they may count your family in their
+          totals too.
+        </p>
+      )}
       <p className="mt-6 text-sm">
         {email
           ? "You are signed in, so this adds the child and the reminder to your check-ins at once."

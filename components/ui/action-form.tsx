@@ -10,7 +10,8 @@ export function ActionForm({
   className,
   children,
 }: {
-  action: () => Promise<void>;
+  /** Bound to its ids; it is given the form's fields too, for forms that have any. */
+  action: (() => Promise<void>) | ((previous: null, form: FormData) => Promise<void>);
   permalink: string;
   className?: string;
   children: ReactNode;

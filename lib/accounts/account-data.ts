@@ -1,4 +1,5 @@
 // Everything we hold about a parent, to take away or to delete in one step.
+import { deleteSchoolsWithoutContacts } from "@/lib/schools/schools";
 import { auth } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
@@ -16,16 +17,19 @@ export async function exportUserData(db: PrismaClient, userId: string) {
             },
           },
           checkIns: { orderBy: { talkedAt: "asc" } },
+          schools: { include: { school: { select: { name: true } } } },
         },
         orderBy: { createdAt: "asc" },
       },
       sessions: { select: { expires: true, createdAt: true } },
+      schools: { include: { school: { select: { name: true, code: true, authority: true } } } },
     },
   });
   return {
     exportedAt: new Date().toISOString(),
     account: { email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt },
     sessions: user.sessions,
+    schoolContactOf: user.schools.map((c) => ({ ...c.school, since: c.createdAt })),
     children: user.children.map((child) => ({
       label: child.label,
       ageGroup: child.ageGroup,
@@ -53,20 +57,27 @@ export async function exportUserData(db: PrismaClient, userId: string) {
         })),
       },
       checkIns: child.checkIns.map((c) => ({ topic: c.topic, note: c.note, talkedAt: c.talkedAt })),
+      countedBySchools: child.schools.map((link) => ({ school: link.school.name, since: link.createdAt })),
     })),
   };
 }
 
 /**
  * Deletes the user and everything that belongs to them, in one transaction: sessions, accounts,
- * children, plans and check-ins (by cascade), and their unused sign-in tokens.
+ * children, plans, check-ins and schools' counting of them (by cascade), their unused sign-in tokens,
+ * and any school they were the last contact of.
  */
 export async function deleteUserData(db: PrismaClient, userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return;
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    const schools = await tx.schoolContact.findMany({ where: { userId }, select: { schoolId: true } });
     await tx.user.delete({ where: { id: userId } });
+    await deleteSchoolsWithoutContacts(
+      tx,
+      schools.map((contact) => contact.schoolId),
+    );
   });
 }
 

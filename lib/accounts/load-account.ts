@@ -5,6 +5,8 @@ export async function loadAccount(userId: string) {
   return getDb().user.findUniqueOrThrow({
     where: { id: userId },
     include: {
+      // Schools this person is a contact of (staff can be parents too).
+      schools: { include: { school: { select: { code: true, name: true } } } },
       children: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -12,6 +14,11 @@ export async function loadAccount(userId: string) {
           plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 13 } } },
           // Enough for a year of talks ("4 of 6 topics this year") even at one a week.
           checkIns: { orderBy: { talkedAt: "desc" }, take: 100 },
+          // Schools the parent chose to let count this child's family.
+          schools: {
+            include: { school: { select: { id: true, name: true } } },
+            orderBy: { createdAt: "asc" },
+          },
         },
       },
     },

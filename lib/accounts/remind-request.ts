@@ -17,6 +17,8 @@ import {
 import { findGuide } from "@/lib/guides/load-guides";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { linkSecret } from "@/lib/email/check-in-links";
+import { readSchoolCode } from "@/lib/schools/school-code";
+import { countSignUp } from "@/lib/schools/schools";
 import { getDb } from "@/lib/server/db";
 import { signLink, verifyLink } from "@/lib/server/signed-links";
 import type { PrismaClient } from "@/prisma/generated/client";
@@ -38,6 +40,8 @@ export type RemindRequest = {
   email: string;
   child: z.infer<typeof childSchema>;
   plan: z.infer<typeof planSchema>;
+  /** The school code of the link the parent came through (/s/<code>/<age>): counted once confirmed. */
+  school?: string;
 };
 
 /** The form's values checked as one request, or the field errors to show beside each field. */
@@ -55,7 +59,11 @@ export function parseRemindForm(
     ...(plan.success ? {} : fieldErrorsOf(plan.error)),
   };
   if (!email.success || !child.success || !plan.success || ageError) return { ok: false, errors };
-  return { ok: true, request: { email: email.data, child: child.data, plan: plan.data } };
+  const school = values.school ? readSchoolCode(values.school) : null;
+  return {
+    ok: true,
+    request: { email: email.data, child: child.data, plan: plan.data, ...(school ? { school } : {}) },
+  };
 }
 
 /**
@@ -67,11 +75,12 @@ export async function confirmRemindRequest(
   user: { id: string; email: string },
   token: string,
   db: PrismaClient = getDb(),
-): Promise<{ childId: string } | "limit" | "other-address" | null> {
+): Promise<{ childId: string; school: string | null } | "limit" | "other-address" | null> {
   const read = readRemindRequest(linkSecret(), token);
   if (!read) return null;
   if (read.request.email !== user.email.toLowerCase()) return "other-address";
-  return addRemindedChild(db, user.id, read.request, read.id);
+  const made = await addRemindedChild(db, user.id, read.request, read.id);
+  return made === "limit" ? made : { ...made, school: read.request.school ?? null };
 }
 
 /** The request, signed and expiring, to travel in the confirmation link (lib/server/signed-links.ts). */
@@ -96,7 +105,8 @@ export function readRemindRequest(
 
 /**
  * Makes the requested child and plan in the parent's account, once per request id (a second call
- * returns the same child), within the limit of children. Returns the child's id, or "limit".
+ * returns the same child), within the limit of children. Returns the child's id, or "limit". A request
+ * through a school's link adds one to that school's anonymous count, in the same transaction (so once).
  */
 export async function addRemindedChild(
   db: PrismaClient,
@@ -119,6 +129,7 @@ export async function addRemindedChild(
         calendarToken: request.plan.calendarEnabled ? newCalendarToken() : null,
       },
     });
+    if (request.school) await countSignUp(tx, request.school, child, now);
     return { childId: child.id };
   });
 }
@@ -130,7 +141,10 @@ export async function remindedChildSummary(
   db: PrismaClient = getDb(),
   now = new Date(),
 ) {
-  const child = await db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
+  const child = await db.child.findFirst({
+    where: { id: childId, userId },
+    include: { plan: true, schools: { select: { schoolId: true } } },
+  });
   if (!child?.plan) return null;
   const ageGroup = ageGroupOn(child, now);
   const prompt = chooseMonthlyPrompt({ ageGroup, month: now.toISOString().slice(0, 7), past: [], talks: [] });
@@ -141,6 +155,7 @@ export async function remindedChildSummary(
     plan: child.plan,
     guidePath: guide?.path ?? `/guides/${ageGroup}`,
     starter: prompt.starter,
+    countedBy: child.schools.map((link) => link.schoolId),
   };
 }
 

@@ -87,8 +87,14 @@ p { margin: 2px 0 0; color: var(--muted); font-size: 0.95rem; }
 `;
 
 /** The embeddable block for one age group. */
-export function embedHtml(options: { appUrl: string; group: AgeGroup; guides: Guide[] }): string {
+export function embedHtml(options: {
+  appUrl: string;
+  group: AgeGroup;
+  guides: Guide[];
+  schoolCode?: string;
+}): string {
   const { appUrl, group } = options;
+  const remind = options.schoolCode ? `/s/${options.schoolCode}/${group.slug}` : `/remind/${group.slug}`;
   const label = ageGroupLabel(group);
   const items = ordered(options.guides).map(
     (guide) =>
@@ -108,10 +114,22 @@ export function embedHtml(options: { appUrl: string; group: AgeGroup; guides: Gu
     "<main>",
     `<h1>Talking about staying safe online: ${xml(label.toLowerCase())}</h1>`,
     `<ul>${items.join("")}</ul>`,
-    `<p class="remind">A monthly nudge to talk, by email or in your calendar: <a href="${xml(`${appUrl}/remind/${group.slug}`)}" target="_top">get a monthly check-in from Talk Often</a>.</p>`,
+    `<p class="remind">A monthly nudge to talk, by email or in your calendar: <a href="${xml(`${appUrl}${remind}`)}" target="_top">get a monthly check-in from Talk Often</a>.</p>`,
     "</main>",
     "</body>",
     "</html>",
     "",
   ].join("\n");
+}
+
+/** The embeddable block's response: its own policy (any site may frame it), cacheable for a day. */
+export function embedResponse(html: string): Response {
+  return new Response(html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": EMBED_POLICY,
+      "Cache-Control": "public, max-age=300, s-maxage=86400",
+      "X-Accel-Expires": "86400",
+    },
+  });
 }

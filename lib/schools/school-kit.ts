@@ -9,9 +9,9 @@ export function hubUrl(group: AgeGroup): string {
   return `${getEnv().APP_URL}/guides/${group.slug}`;
 }
 
-/** The one-step monthly reminder sign-up for an age group. */
-export function remindUrl(group: AgeGroup): string {
-  return `${getEnv().APP_URL}/remind/${group.slug}`;
+/** The one-step monthly reminder sign-up for an age group; a registered school's own carries its code. */
+export function remindUrl(group: AgeGroup, code?: string): string {
+  return code ? `${getEnv().APP_URL}/s/${code}/${group.slug}` : `${getEnv().APP_URL}/remind/${group.slug}`;
 }
 
 /** The Atom feed of an age group's guides, for a school website or newsletter tool that reads feeds. */
@@ -20,25 +20,30 @@ export function feedUrl(group: AgeGroup): string {
 }
 
 /** The iframe a school pastes into its website: the embeddable block of /embed/<age>. */
-export function embedSnippet(group: AgeGroup): string {
+export function embedSnippet(group: AgeGroup, code?: string): string {
   const label = ageGroupLabel(group).toLowerCase();
-  return `<iframe src="${getEnv().APP_URL}/embed/${group.slug}" title="Talk Often: guides for ${label}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${getEnv().APP_URL}${embedPath(group, code)}" title="Talk Often: guides for ${label}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
 }
 
-export function newsletterText(group: AgeGroup): string {
+/** The embeddable block's path; a registered school's own carries its code. */
+export function embedPath(group: AgeGroup, code?: string): string {
+  return code ? `/embed/${group.slug}/${code}` : `/embed/${group.slug}`;
+}
+
+export function newsletterText(group: AgeGroup, code?: string): string {
   return (
     `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
     `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
     `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
-    `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ${remindUrl(group)} ` +
+    `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ${remindUrl(group, code)} ` +
     `and find the guides at ${hubUrl(group)}`
   );
 }
 
-export function newsletterHtml(group: AgeGroup): string {
+export function newsletterHtml(group: AgeGroup, code?: string): string {
   const url = escapeHtml(hubUrl(group));
-  const remind = escapeHtml(remindUrl(group));
+  const remind = escapeHtml(remindUrl(group, code));
   return (
     `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +

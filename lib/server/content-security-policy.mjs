@@ -11,6 +11,9 @@ export const NONCE_PAGES = [
   "/signin/confirm",
   "/email-change",
   "/dev/outbox",
+  "/school",
+  "/schools/register",
+  "/s",
 ];
 
 /**

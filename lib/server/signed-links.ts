@@ -3,7 +3,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
-export type LinkPurpose = "checkin" | "unsubscribe" | "pause" | "skip" | "remind" | "email-change";
+export type LinkPurpose =
+  "checkin" | "unsubscribe" | "pause" | "skip" | "remind" | "email-change" | "school-invite";
 
 const payloadSchema = z.object({
   p: z.string(), // purpose

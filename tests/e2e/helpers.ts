@@ -1,5 +1,10 @@
 // Steps several e2e files take: signing in through the outbox, adding a child, reading the database
-// of the app under test.
+// of the app under test, validating HTML.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import type { Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
@@ -38,4 +43,42 @@ export async function addChild(page: Page, label: string, ageGroup: string) {
   await form.getByLabel("Label").fill(label);
   await form.getByLabel("Age group", { exact: true }).selectOption(ageGroup);
   await form.getByRole("button", { name: "Add child" }).click();
+}
+
+const VNU_JAR = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
+
+type VnuMessage = {
+  type: string;
+  subType?: string;
+  url: string;
+  message: string;
+  lastLine?: number;
+  extract?: string;
+};
+
+/** The W3C Nu validator (vnu-jar, on this machine's Java) finds no error in any of `pages` (name → HTML). */
+export async function expectValidHtml(pages: Map<string, string>): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "talkoften-vnu-"));
+  try {
+    const files = [...pages].map(([url, html], i) => {
+      const file = path.join(dir, `${i}.html`);
+      writeFileSync(file, html);
+      return [file, url] as const;
+    });
+    const names = new Map(files.map(([file, url]) => [`file:${file}`, url]));
+    const result = await promisify(execFile)(
+      process.env.JAVA ?? "java",
+      ["-jar", VNU_JAR, "--format", "json", "--exit-zero-always", ...files.map(([file]) => file)],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    const { messages } = JSON.parse(result.stderr) as { messages: VnuMessage[] };
+    const errors = messages
+      .filter((m) => m.type === "error" || m.subType === "fatal")
+      .map(
+        (m) => `${names.get(m.url) ?? m.url}:${m.lastLine ?? "?"}: ${m.message} [${m.extract?.trim() ?? ""}]`,
+      );
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@
 // child and plan at once, anyone else one email whose button confirms (lib/accounts/remind-request.ts).
 import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { addRemindedChild, parseRemindForm, signRemindRequest } from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/accounts/validations";
@@ -11,7 +11,8 @@ import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { linkSecret } from "@/lib/email/check-in-links";
 import { auth, requestSignInEmail } from "@/lib/server/auth";
 import { requestClient } from "@/lib/server/request-client";
-import { formArg, forAnyone, previousStateArg } from "@/lib/server/server-action";
+import { countFamily } from "@/lib/schools/schools";
+import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
 
 export type RemindState = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -26,7 +27,7 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
   if (session?.user?.id && session.user.email?.toLowerCase() === request.email) {
     const made = await addRemindedChild(db, session.user.id, request, randomBytes(12).toString("base64url"));
     if (made === "limit") return { values, errors: { form: TOO_MANY_CHILDREN } };
-    redirect(`/remind/ready?child=${made.childId}`);
+    redirect(`/remind/ready?child=${made.childId}${request.school ? `&s=${request.school}` : ""}`);
   }
   const token = signRemindRequest(linkSecret(), request);
   const client = requestClient(await headers()).address;
@@ -34,6 +35,27 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
     return { values, errors: { form: TOO_MANY } };
   }
   redirect("/remind/check-email");
+}
+
+/**
+ * The confirmation page's choice, unticked unless the parent ticks it: "Let <school> count our family".
+ * Only a tick links the school to the child; otherwise nothing is written.
+ */
+export async function chooseSchoolCounting(
+  childId: string,
+  code: string,
+  _previous: null,
+  form: FormData,
+): Promise<void> {
+  const { db, userId } = await forParent(z.tuple([rowIdArg, z.string().max(20), previousStateArg, formArg]), [
+    childId,
+    code,
+    _previous,
+    form,
+  ]);
+  const yes = form.get("count") === "yes";
+  if (yes && (await countFamily(db, userId, childId, code)) === "not-found") notFound();
+  redirect(`/remind/ready?child=${childId}&s=${encodeURIComponent(code)}&counted=${yes ? "yes" : "no"}`);
 }
 
 const TOO_MANY = "Too many emails have been asked for just now. Please wait 15 minutes, then try again.";

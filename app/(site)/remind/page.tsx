@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { RemindPage } from "@/components/remind/remind-page";
 import { findAgeGroup } from "@/lib/guides/age-groups";
 
@@ -9,8 +10,16 @@ export const metadata: Metadata = {
   alternates: { canonical: "/remind" },
 };
 
-// `?age=8-10` picks the age group, as /remind/8-10 does.
-export default async function Page({ searchParams }: { searchParams: Promise<{ age?: string | string[] }> }) {
-  const { age } = await searchParams;
+// `?age=8-10` picks the age group, as /remind/8-10 does; `?s=CODE` is a school's link (/s/CODE).
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<{ age?: string | string[]; s?: string | string[] }>;
+}) {
+  const { age, s } = await searchParams;
+  if (typeof s === "string" && s) {
+    const group = typeof age === "string" && findAgeGroup(age);
+    redirect(`/s/${encodeURIComponent(s)}${group ? `/${group.slug}` : ""}`);
+  }
   return <RemindPage group={(typeof age === "string" && findAgeGroup(age)) || null} />;
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { QrCode } from "@/components/schools/qr-code";
-import { CopyButton } from "@/components/schools/copy-button";
+import { SchoolKitSection } from "@/components/schools/school-kit-section";
 import { HelpRoutesList } from "@/components/help-routes-list";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
-import { embedSnippet, feedUrl, hubUrl, newsletterHtml, newsletterText } from "@/lib/schools/school-kit";
 
 export const metadata: Metadata = {
   title: "For schools",
@@ -28,91 +26,24 @@ export default function SchoolsPage() {
         website: a block to paste into a page, and a feed for tools that read feeds.
       </p>
 
-      {AGE_GROUPS.map((group) => {
-        const url = hubUrl(group);
-        const text = newsletterText(group);
-        const html = newsletterHtml(group);
-        const id = `ages-${group.slug}`;
-        return (
-          <section
-            key={group.slug}
-            aria-labelledby={id}
-            className="mt-10 rounded-lg border border-brand-100 p-5 dark:border-night-raised"
-          >
-            <h2 id={id} className="mt-0">
-              {ageGroupLabel(group)}
-            </h2>
-            <div className="mt-4 flex flex-wrap items-start gap-6">
-              <QrCode url={url} label={`QR code for ${url}`} className="w-36 shrink-0 bg-white p-1" />
-              <div className="min-w-0 flex-1 basis-56">
-                <p className="m-0 font-semibold">Link for parents</p>
-                <p className="m-0 mt-1">
-                  <code className="break-all select-all">{url}</code>
-                </p>
-                <p className="mt-2">
-                  <CopyButton text={url} label="Copy link" />
-                </p>
-                <p className="mt-2">
-                  Download the QR code:{" "}
-                  <a href={`/schools/qr/${group.slug}.svg`} download={`talk-often-ages-${group.slug}.svg`}>
-                    SVG<span className="sr-only"> for {ageGroupLabel(group).toLowerCase()}</span>
-                  </a>{" "}
-                  or{" "}
-                  <a href={`/schools/qr/${group.slug}.png`} download={`talk-often-ages-${group.slug}.png`}>
-                    PNG<span className="sr-only"> for {ageGroupLabel(group).toLowerCase()}</span>
-                  </a>
-                </p>
-                <p className="mt-2">
-                  <Link href={`/schools/letter/${group.slug}`}>
-                    Letter home for {ageGroupLabel(group).toLowerCase()}
-                  </Link>{" "}
-                  (one A4 page to print)
-                </p>
-              </div>
-            </div>
-            <h3>Newsletter paragraph</h3>
-            <p className="m-0 mt-2 rounded bg-brand-50 p-3 [overflow-wrap:anywhere] select-all dark:bg-night-raised">
-              {text}
-            </p>
-            <p className="mt-2">
-              <CopyButton text={text} label="Copy paragraph" />
-            </p>
-            <details className="mt-2">
-              <summary className="cursor-pointer font-semibold">HTML version, for a web newsletter</summary>
-              <pre className="mt-2 overflow-x-auto rounded bg-brand-50 p-3 text-sm whitespace-pre-wrap select-all dark:bg-night-raised">
-                {html}
-              </pre>
-              <CopyButton text={html} label="Copy HTML" />
-            </details>
-            <h3>On your school&apos;s website</h3>
-            <p className="m-0">
-              Paste this into a page of your website to show these guides there (it needs no script; its links
-              open the guide on Talk Often):
-            </p>
-            <pre className="mt-2 rounded bg-brand-50 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] select-all dark:bg-night-raised">
-              {embedSnippet(group)}
-            </pre>
-            <p className="mt-2">
-              <CopyButton text={embedSnippet(group)} label="Copy the code" />
-            </p>
-            <p className="mt-2">
-              Or give your website&apos;s news or newsletter tool this feed (Atom):{" "}
-              <code className="break-all select-all">{feedUrl(group)}</code>
-            </p>
-            <details className="mt-2">
-              <summary className="cursor-pointer font-semibold">
-                Preview<span className="sr-only"> of the block for {ageGroupLabel(group).toLowerCase()}</span>
-              </summary>
-              <iframe
-                src={`/embed/${group.slug}`}
-                title={`Preview: Talk Often guides for ${ageGroupLabel(group).toLowerCase()}`}
-                className="mt-2 h-[640px] w-full rounded border border-brand-100 dark:border-night-raised"
-                loading="lazy"
-              />
-            </details>
-          </section>
-        );
-      })}
+      <section aria-labelledby="your-school" className="mt-6 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
+        <h2 id="your-school" className="mt-0">
+          Your school&apos;s own links, and the families they reach
+        </h2>
+        <p className="m-0">
+          Register your school to get the same links, QR codes, letters and newsletter text carrying your
+          school&apos;s code, with its name already on the letters, and to see how many families sign up
+          through them and keep up their monthly check-ins. Numbers only: you never see who a family is, and
+          any count from 1 to 4 shows as &ldquo;fewer than 5&rdquo;.
+        </p>
+        <p className="mb-0">
+          <Link href="/schools/register">Register your school, or see the schools you have registered</Link>
+        </p>
+      </section>
+
+      {AGE_GROUPS.map((group) => (
+        <SchoolKitSection key={group.slug} group={group} />
+      ))}
 
       <h2>For teachers</h2>
       <p>The guides a teacher would most often point a parent to:</p>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requestSignInEmail } from "@/lib/server/auth";
 import { requestClient } from "@/lib/server/request-client";
+import { signInNext } from "@/lib/server/session";
 import { z } from "zod";
 import { emailSchema } from "@/lib/accounts/validations";
 import { actionArgs, formArg, previousStateArg } from "@/lib/server/server-action";
@@ -18,7 +19,9 @@ export async function requestSignIn(_previous: SignInState, form: FormData): Pro
   // The same answer whether or not the address has an account. The limits are counted in lib/server/auth.ts,
   // which every way of asking for a link goes through.
   const client = requestClient(await headers()).address;
-  if ((await requestSignInEmail(parsed.data, client)) === "limited") return { email: raw, error: TOO_MANY };
+  const next = signInNext(form.get("next")) ?? "/account";
+  if ((await requestSignInEmail(parsed.data, client, next)) === "limited")
+    return { email: raw, error: TOO_MANY };
   redirect("/signin/check-email");
 }
 

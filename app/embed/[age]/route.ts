@@ -3,7 +3,7 @@
 import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
 import { getEnv } from "@/lib/server/env";
-import { EMBED_POLICY, embedHtml } from "@/lib/schools/guide-feeds";
+import { embedHtml, embedResponse } from "@/lib/schools/guide-feeds";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;
@@ -20,12 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ age
     group,
     guides: getGuides().filter((guide) => guide.ageGroup === group.slug),
   });
-  return new Response(html, {
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": EMBED_POLICY,
-      "Cache-Control": "public, max-age=300, s-maxage=86400",
-      "X-Accel-Expires": "86400",
-    },
-  });
+  return embedResponse(html);
 }

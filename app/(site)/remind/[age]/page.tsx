@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { RemindPage } from "@/components/remind/remind-page";
 import { findAgeGroup } from "@/lib/guides/age-groups";
 
@@ -13,8 +13,17 @@ export async function generateMetadata({ params }: { params: Promise<{ age: stri
   };
 }
 
-export default async function Page({ params }: { params: Promise<{ age: string }> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ age: string }>;
+  searchParams: Promise<{ s?: string | string[] }>;
+}) {
   const group = findAgeGroup((await params).age);
   if (!group) notFound();
+  // A school's code in the query (/remind/8-10?s=CODE) is the same as its own link.
+  const { s } = await searchParams;
+  if (typeof s === "string" && s) redirect(`/s/${encodeURIComponent(s)}/${group.slug}`);
   return <RemindPage group={group} />;
 }

@@ -5,6 +5,10 @@ import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { formatLocal } from "@/lib/accounts/plans";
 import { confirmRemindRequest, remindedChildSummary } from "@/lib/accounts/remind-request";
+import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/field";
+import { schoolByCode } from "@/lib/schools/schools";
 import { auth } from "@/lib/server/auth";
 import { getEnv } from "@/lib/server/env";
 
@@ -13,20 +17,23 @@ export const metadata: Metadata = { title: "Your monthly check-in is set up", ro
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ r?: string; child?: string }>;
+  searchParams: Promise<{ r?: string; child?: string; s?: string; counted?: string }>;
 }) {
-  const { r, child } = await searchParams;
+  const { r, child, s, counted } = await searchParams;
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) redirect("/signin");
   let childId = typeof child === "string" ? child : null;
+  let code = typeof s === "string" ? s : null;
   if (typeof r === "string") {
     const made = await confirmRemindRequest({ id: user.id, email: user.email }, r);
     if (made === null || made === "other-address" || made === "limit") return <NotMade why={made} />;
     childId = made.childId;
+    code = made.school;
   }
   const summary = childId ? await remindedChildSummary(user.id, childId) : null;
   if (!summary) return <NotMade why={null} />;
+  const school = code ? await schoolByCode(code) : null;
   const { plan } = summary;
   const feed = plan.calendarToken
     ? `${getEnv().APP_URL.replace(/^https?:/, "webcal:")}/api/calendar/${plan.calendarToken}.ics`
@@ -53,10 +60,79 @@ export default async function Page({
           </p>
         </>
       )}
+      {school && childId && (
+        <SchoolChoice
+          school={school}
+          childId={childId}
+          counted={summary.countedBy.includes(school.id)}
+          said={counted === "no" ? "no" : null}
+        />
+      )}
       <p>
         <Link href="/account">See or change your check-ins</Link>
       </p>
     </>
+  );
+}
+
+/** The choice to be counted by the school whose link the parent came through: unticked, and theirs. */
+function SchoolChoice({
+  school,
+  childId,
+  counted,
+  said,
+}: {
+  school: { code: string; name: string };
+  childId: string;
+  counted: boolean;
+  said: "no" | null;
+}) {
+  if (counted) {
+    return (
+      <p role="status" data-testid="school-counted">
+        {school.name} now counts your family in its totals. It only ever sees numbers. You can stop this at
+        any time from <Link href="/account">your account page</Link>.
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="school-choice" className="mt-8 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
+      <h2 id="school-choice" className="mt-0">
+        Your school
+      </h2>
+      {said === "no" && (
+        <p role="status">
+          {school.name} will not count your family. It still sees one more sign-up through its link, as a
+          number, and nothing that leads to you.
+        </p>
+      )}
+      <p>
+        You came through a link from {school.name}. They see how many parents sign up through it, never who.
+        They can also see how many families keep up their monthly check-ins, but only of families who say yes
+        here.
+      </p>
+      <ActionForm
+        action={chooseSchoolCounting.bind(null, childId, school.code)}
+        permalink={`/remind/ready?child=${childId}&s=${school.code}`}
+      >
+        <p className="flex items-start gap-3">
+          <input
+            id="count-family"
+            type="checkbox"
+            name="count"
+            value="yes"
+            className="mt-0.5 size-6 shrink-0"
+          />
+          <label htmlFor="count-family">
+            Let {school.name} count our family in its totals: the school only ever sees numbers, never who you
+            are
+          </label>
+        </p>
+        <button type="submit" className={buttonClass}>
+          Save my choice
+        </button>
+      </ActionForm>
+    </section>
   );
 }
 

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { QrCode } from "@/components/schools/qr-code";
+import { LetterBody } from "@/components/schools/letter-body";
 import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
-import { TOPICS } from "@/lib/guides/taxonomy";
-import { HELP_ROUTES } from "@/lib/guides/help-routes";
-import { hubUrl, parseSchoolName, remindUrl, SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
+import { parseSchoolName, remindUrl, SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
 
 type Params = { age: string };
 
@@ -37,8 +35,6 @@ export default async function LetterPage({
   }
   // The school's name is printed and forgotten: never stored or logged.
   const school = parseSchoolName((await searchParams).school);
-  const url = hubUrl(group);
-  const remind = remindUrl(group);
 
   return (
     <article className="letter">
@@ -75,56 +71,7 @@ export default async function LetterPage({
         </p>
       </div>
 
-      {school.name && <p className="letter-school mt-8 text-xl font-bold">{school.name}</p>}
-      <h1 className="mt-6">Helping your child stay safe online</h1>
-      <p>Dear parent or carer,</p>
-      <p>
-        Children aged {group.from} to {group.to} spend more and more time online. Most of it is good fun. But
-        the police and the National Crime Agency say the best protection is simple: talk with your child,
-        often, about what they do online and who they talk to. Many parents mean to have that talk and never
-        quite find the moment.
-      </p>
-      <p>
-        Talk Often is a free website with short guides written for children of this age. Each one tells you
-        what to say, what to listen for and what to do together, in about five minutes. There are no adverts.
-        If you would like a nudge, it can send you a monthly reminder to talk, with a conversation starter for
-        your child&apos;s age: set it up in one step with the second code.
-      </p>
-      <h2>Three things to talk about</h2>
-      <ul>
-        {TOPICS.map((topic) => (
-          <li key={topic.slug}>
-            <strong>{topic.title}.</strong> {topic.summary}
-          </li>
-        ))}
-      </ul>
-      <div className="letter-link mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">
-        <div className="flex items-center gap-3">
-          <QrCode url={url} label={`QR code for ${url}`} className="w-28 shrink-0 bg-white p-1" />
-          <div>
-            <p className="m-0">The guides: scan the code, or type</p>
-            <p className="m-0 mt-1 font-bold break-all">{url}</p>
-          </div>
-        </div>
-        <div className="flex items-center gap-3">
-          <QrCode url={remind} label={`QR code for ${remind}`} className="w-28 shrink-0 bg-white p-1" />
-          <div>
-            <p className="m-0">A monthly reminder: scan the code, or type</p>
-            <p className="m-0 mt-1 font-bold break-all">{remind}</p>
-          </div>
-        </div>
-      </div>
-      <h2>If you&apos;re worried about a child</h2>
-      <ul className="letter-help">
-        {HELP_ROUTES.map((route) => (
-          <li key={route.id}>
-            <strong>{route.name}</strong>
-            {route.phone ? `: ${route.phone}` : ""}. {route.when}
-            {route.id === "ceop" ? " ceop.police.uk" : ""}
-          </li>
-        ))}
-      </ul>
-      <p>You can also talk to us at school at any time.</p>
+      <LetterBody group={group} schoolName={school.name} remind={remindUrl(group)} />
     </article>
   );
 }

@@ -1,0 +1,167 @@
+// A registered school's page, for its contacts only (anyone else gets a 404): its reach as numbers
+// (lib/schools/school-counts.ts, nothing from 1 to 4 shown), its own links, QR codes, letters and
+// newsletter text carrying its code, its contacts, and deleting it.
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { deleteSchoolAction, removeContactAction } from "@/app/(site)/school/actions";
+import { InviteForm } from "@/components/schools/invite-form";
+import { SchoolKitSection } from "@/components/schools/school-kit-section";
+import { ActionForm } from "@/components/ui/action-form";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
+import Link from "@/components/ui/link";
+import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { schoolCounts } from "@/lib/schools/school-counts";
+import { readSchoolCode } from "@/lib/schools/school-code";
+import { schoolForContact } from "@/lib/schools/schools";
+import { label, SMALLEST_SHOWN } from "@/lib/schools/small-counts";
+import { requireUserId } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Your school", robots: { index: false } };
+
+export default async function SchoolPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ problem?: string }>;
+}) {
+  const userId = await requireUserId("/schools/register");
+  const { code: typed } = await params;
+  const code = readSchoolCode(typed);
+  if (code && code !== typed) permanentRedirect(`/school/${code}`);
+  const school = code ? await schoolForContact(userId, code) : null;
+  if (!school) notFound();
+  const { rows } = await schoolCounts(school.id);
+  const { problem } = await searchParams;
+
+  return (
+    <>
+      <h1>{school.name}</h1>
+      <p>
+        {school.authority ? `${school.authority}. ` : ""}Your school code is{" "}
+        <strong data-testid="school-code">{school.code}</strong>: it is in every link below.
+      </p>
+
+      <h2 id="reach">How many families your links reach</h2>
+      <p>
+        Numbers only: we never tell a school who a family is. Any count from 1 to {SMALLEST_SHOWN - 1} shows
+        as &ldquo;fewer than {SMALLEST_SHOWN}&rdquo;, and a total is &ldquo;not shown&rdquo; when it would let
+        you work one out. Sign-ups are counted for everyone who sets up a monthly check-in through your links;
+        the other rows only for families who chose to let you count them.
+      </p>
+      <div className="overflow-x-auto">
+        <table className="mt-2 w-full border-collapse text-left">
+          <caption className="sr-only">Counts for {school.name}, per age group and in total</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border-b p-2">
+                What
+              </th>
+              {AGE_GROUPS.map((group) => (
+                <th key={group.slug} scope="col" className="border-b p-2">
+                  {ageGroupLabel(group)}
+                </th>
+              ))}
+              <th scope="col" className="border-b p-2">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={row.measure} data-testid={`counts-row-${index}`}>
+                <th scope="row" className="border-b p-2 font-normal">
+                  {row.measure}
+                </th>
+                {AGE_GROUPS.map((group) => (
+                  <td key={group.slug} className="border-b p-2">
+                    {label(row.shown.byAge[group.slug])}
+                  </td>
+                ))}
+                <td className="border-b p-2 font-semibold">{label(row.shown.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={`/school/${school.code}/counts.csv`} download>
+          Download these counts (CSV)
+        </a>
+      </p>
+
+      <h2>Your school&apos;s links for parents</h2>
+      <p>
+        These carry your school&apos;s code, so sign-ups through them count for you, and your letters have
+        your school&apos;s name on them. The guides are the same as everyone&apos;s.
+      </p>
+      {AGE_GROUPS.map((group) => (
+        <SchoolKitSection key={group.slug} group={group} code={school.code} />
+      ))}
+
+      <h2 id="contacts">Contacts</h2>
+      {problem === "last-contact" && (
+        <p role="alert" className="font-semibold text-red-800 dark:text-red-300">
+          A school needs at least one contact. Invite someone first, or delete the school below.
+        </p>
+      )}
+      <p>People who can see this page. They sign in with their email address, as parents do.</p>
+      <ul>
+        {school.contacts.map((contact) => (
+          <li key={contact.userId} className="flex flex-wrap items-center gap-3">
+            <span>
+              {contact.user.email}
+              {contact.userId === userId ? " (you)" : ""}
+            </span>
+            <ActionForm
+              action={removeContactAction.bind(null, school.code, contact.userId)}
+              permalink={`/school/${school.code}`}
+            >
+              <button type="submit" className={secondaryButtonClass}>
+                {contact.userId === userId ? (
+                  "Leave this school"
+                ) : (
+                  <>
+                    Remove<span className="sr-only"> {contact.user.email}</span>
+                  </>
+                )}
+              </button>
+            </ActionForm>
+          </li>
+        ))}
+      </ul>
+      <h3>Invite a colleague</h3>
+      <InviteForm code={school.code} />
+
+      <h2 id="delete">Delete the school</h2>
+      <p>
+        Its code stops counting at once, its counts and contacts are deleted, and families&apos; choices to be
+        counted are removed. Parents keep their monthly check-ins. This cannot be undone.
+      </p>
+      <ActionForm action={deleteSchoolAction.bind(null, school.code)} permalink={`/school/${school.code}`}>
+        {problem === "confirm-delete" && (
+          <p id="confirm-delete-error" className="font-semibold text-red-800 dark:text-red-300">
+            Tick the box to confirm that you want to delete the school.
+          </p>
+        )}
+        <p className="flex items-start gap-3">
+          <input
+            id="confirm-delete"
+            type="checkbox"
+            name="confirm"
+            value="delete"
+            className="mt-0.5 size-6 shrink-0"
+            aria-describedby={problem === "confirm-delete" ? "confirm-delete-error" : undefined}
+          />
+          <label htmlFor="confirm-delete">Yes, delete {school.name}</label>
+        </p>
+        <button type="submit" className={buttonClass}>
+          Delete the school
+        </button>
+      </ActionForm>
+      <p className="mt-8">
+        <Link href="/schools/register">Your schools</Link>
+      </p>
+    </>
+  );
+}

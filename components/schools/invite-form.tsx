@@ -1,0 +1,41 @@
+"use client";
+// Inviting a colleague to be a contact for the school: a link goes to their address, whose button
+// makes them one.
+import { useActionState } from "react";
+import { inviteContactAction, type InviteState } from "@/app/(site)/school/actions";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+
+export function InviteForm({ code }: { code: string }) {
+  const [state, action, pending] = useActionState<InviteState, FormData>(
+    inviteContactAction.bind(null, code),
+    { email: "" },
+    `/school/${code}`,
+  );
+  const hint =
+    "We email them a link that works for 7 days. They become a contact when they press its button.";
+  return (
+    <form action={action} noValidate className="mt-2">
+      {state.sentTo && (
+        <p role="status" className="m-0 mb-2 font-semibold">
+          We have emailed an invitation to {state.sentTo}.
+        </p>
+      )}
+      <Field id="invite-email" label="Their email address" hint={hint} error={state.error}>
+        <input
+          id="invite-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={state.email}
+          key={state.email}
+          className={inputClass}
+          {...describedBy("invite-email", hint, state.error)}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass} mt-3`}>
+        Send an invitation
+      </button>
+    </form>
+  );
+}

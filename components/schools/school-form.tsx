@@ -1,0 +1,54 @@
+"use client";
+// Registering a school: its name and, optionally, its local authority or trust. Keeps what was typed on
+// an error; works without JavaScript.
+import { useActionState } from "react";
+import { registerSchoolAction, type SchoolFormState } from "@/app/(site)/school/actions";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+
+/** `max`: max, given by the page (lib/schools/school-kit.ts is server code). */
+export function SchoolForm({ max }: { max: number }) {
+  const [state, action, pending] = useActionState<SchoolFormState, FormData>(
+    registerSchoolAction,
+    { values: {}, errors: {} },
+    "/schools/register",
+  );
+  const e = state.errors;
+  const nameHint = `As parents know it, at most ${max} characters. Parents see it on your letters and links.`;
+  const authorityHint = "Optional. Only you and your school's other contacts see it.";
+  return (
+    <form action={action} noValidate className="mt-4">
+      {e.form && (
+        <p role="alert" className="font-semibold text-red-800 dark:text-red-300">
+          {e.form}
+        </p>
+      )}
+      <Field id="school-name" label="School name" hint={nameHint} error={e.name}>
+        <input
+          id="school-name"
+          name="name"
+          required
+          maxLength={max}
+          autoComplete="organization"
+          defaultValue={state.values.name ?? ""}
+          key={`name-${state.values.name ?? ""}`}
+          className={inputClass}
+          {...describedBy("school-name", nameHint, e.name)}
+        />
+      </Field>
+      <Field id="school-authority" label="Local authority or trust" hint={authorityHint} error={e.authority}>
+        <input
+          id="school-authority"
+          name="authority"
+          maxLength={max}
+          defaultValue={state.values.authority ?? ""}
+          key={`authority-${state.values.authority ?? ""}`}
+          className={inputClass}
+          {...describedBy("school-authority", authorityHint, e.authority)}
+        />
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass} mt-4`}>
+        Register the school
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,284 @@
+// A school's reach, end to end: a member of staff registers a school, prints its letter, parents scan
+// its QR code and sign up, those who tick the box are counted, and the school's page shows "fewer than
+// 5" until there are five. A parent who does not tick leaves no link to the school. Then contacts:
+// an invitation, a removal, and deleting the school. axe and the HTML validator on every new page.
+import { randomBytes } from "node:crypto";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { listOutbox } from "@/lib/email/outbox";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expectValidHtml, query } from "./helpers";
+
+const dataDir = process.env.E2E_DATA_DIR!;
+const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
+const subnet = Math.floor(Math.random() * 250);
+let hosts = 0;
+/** Each person browses from their own address, so the sign-in limits (10 per client) see them apart. */
+const ownAddress = () => ({ "X-Forwarded-For": `10.12.${subnet}.${++hosts}` });
+
+test.use({ extraHTTPHeaders: ownAddress() });
+
+async function newVisitor(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: ownAddress() });
+  return { context, page: await context.newPage() };
+}
+
+/** Follows the newest email to `email` (its first link) and presses the page's button. */
+async function followEmail(page: Page, email: string, subject: string, button: string) {
+  const message = (await listOutbox(dataDir)).filter((m) => m.to === email && m.subject === subject).at(-1);
+  expect(message, `an email "${subject}" to ${email}`).toBeTruthy();
+  await page.goto(message!.links[0]!);
+  await page.getByRole("button", { name: button }).click();
+}
+
+/** A member of staff signs in from /schools/register and registers a school; returns its code. */
+async function registerSchool(page: Page, email: string, name: string) {
+  await page.goto("/schools/register");
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await followEmail(page, email, "Your sign-in link for Talk Often", "Sign in");
+  await expect(page).toHaveURL(/\/schools\/register$/);
+  await page.getByLabel("School name").fill(name);
+  await page.getByLabel("Local authority or trust").fill("Northshire Learning Trust");
+  await page.getByRole("button", { name: "Register the school" }).click();
+  await expect(page).toHaveURL(/\/school\/[A-Z0-9]{6}$/);
+  return /\/school\/([A-Z0-9]{6})$/.exec(page.url())![1]!;
+}
+
+/** A parent opens the school's link, asks for the reminder, confirms from the email, and chooses. */
+async function parentSignsUp(page: Page, url: string, school: string, countUs: boolean) {
+  const email = unique("parent");
+  await page.goto(url);
+  await expect(page.getByText(`From ${school}`, { exact: true })).toBeVisible();
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: "Send me the monthly reminder" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await followEmail(page, email, "Confirm your monthly check-in", "Confirm my monthly check-in");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your monthly check-in is set up");
+  const box = page.getByRole("checkbox", { name: `Let ${school} count our family in its totals` });
+  await expect(box).not.toBeChecked(); // never ticked for the parent
+  if (countUs) {
+    await box.check();
+    await page.getByRole("button", { name: "Save my choice" }).click();
+    await expect(page.getByTestId("school-counted")).toContainText(`${school} now counts your family`);
+  }
+  return email;
+}
+
+/** A row of the school's counts: its cells for ages 4-7, 8-10, 11-13, 14-17 and the total. */
+const cells = (page: Page, measure: RegExp) =>
+  page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: measure }) })
+    .getByRole("cell");
+const FAMILIES = /^Counted families with an active monthly check-in$/;
+const SMALL = ["not shown", "not shown", "not shown", "not shown", "fewer than 5"];
+
+test("a school registers, prints its letter, parents sign up through its QR code, and it sees numbers only", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const pages = new Map<string, string>();
+  // As served (the validator reads what the server sends, not the DOM after scripts ran).
+  const save = async (p: Page, name: string) => pages.set(name, await (await p.request.get(p.url())).text());
+  const name = `Hillside <Primary> & "Nursery" ${randomBytes(2).toString("hex")}`;
+
+  await page.goto("/schools");
+  await page.getByRole("link", { name: /Register your school/ }).click();
+  await expectNoAxeViolations(page);
+  await save(page, "/schools/register (signed out)");
+  const code = await registerSchool(page, unique("head"), name);
+  // The name is shown as typed, as text: never as markup.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("school-code")).toHaveText(code);
+  await expect(cells(page, FAMILIES)).toHaveText(["0", "0", "0", "0", "0"]);
+  await expectNoAxeViolations(page);
+  await save(page, "/school/<code>");
+
+  // The school's own kit: its link carries the code, and so does the newsletter paragraph.
+  const link = `${baseURL}/s/${code}/8-10`;
+  const kit = page.getByRole("region", { name: "Ages 8 to 10" });
+  await expect(kit.getByText(link, { exact: true })).toBeVisible();
+  await expect(kit.getByText(/Parents can set up a monthly reminder/).first()).toContainText(link);
+
+  // Its block for the school's website: the reminder link in it carries the code; it may be framed.
+  await expect(kit.getByText(`${baseURL}/embed/8-10/${code}`)).toBeVisible();
+  const embed = await page.request.get(`/embed/8-10/${code}`);
+  expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  expect(await embed.text()).toContain(`href="${link}" target="_top"`);
+
+  // The printed letter: the school's name at the top and a QR code that scans to its own link.
+  await kit.getByRole("link", { name: "Letter home for ages 8 to 10" }).click();
+  await expect(page.locator(".letter-school")).toHaveText(name);
+  await expectNoAxeViolations(page);
+  await save(page, "/school/<code>/letter/8-10");
+  await page.emulateMedia({ media: "print" });
+  const qr = page.getByRole("img", { name: `QR code for ${link}` });
+  const shot = PNG.sync.read(await qr.screenshot({ scale: "device" }));
+  const scanned = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data;
+  expect(scanned).toBe(link);
+  await page.emulateMedia({ media: "screen" });
+
+  // Five parents scan it and choose to be counted; the school sees "fewer than 5" until the fifth.
+  const parents: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    const visitor = await newVisitor(browser, baseURL!);
+    if (i === 1) {
+      await visitor.page.goto(scanned!);
+      await expectNoAxeViolations(visitor.page);
+      await save(visitor.page, "/s/<code>/8-10");
+    }
+    parents.push(await parentSignsUp(visitor.page, scanned!, name, true));
+    if (i === 1) {
+      await expectNoAxeViolations(visitor.page);
+      await save(visitor.page, "/remind/ready (counted)");
+      await visitor.page.goto("/account");
+      await expect(visitor.page.getByTestId("counted-by")).toContainText(`${name} counts your family`);
+      await expectNoAxeViolations(visitor.page);
+      await save(visitor.page, "/account (counted by a school)");
+    }
+    await visitor.context.close();
+    await page.goto(`/school/${code}`);
+    await expect(cells(page, FAMILIES)).toHaveText(i < 5 ? SMALL : ["0", "5", "0", "0", "5"]);
+  }
+
+  // A sixth parent does not tick the box: a sign-up counted, and no link to the school anywhere.
+  const sixth = await newVisitor(browser, baseURL!);
+  const sixthEmail = await parentSignsUp(sixth.page, scanned!, name, false);
+  await expectNoAxeViolations(sixth.page);
+  await save(sixth.page, "/remind/ready (the choice)");
+  await sixth.context.close();
+  const links = await query<{ email: string }>(
+    `SELECT u.email FROM "SchoolFamily" f JOIN "School" s ON s.id = f."schoolId"
+     JOIN "Child" c ON c.id = f."childId" JOIN "User" u ON u.id = c."userId" WHERE s.code = $1`,
+    [code],
+  );
+  expect(links.map((row) => row.email).sort()).toEqual([...parents].sort());
+  expect(links.map((row) => row.email)).not.toContain(sixthEmail);
+  const counters = await query<{ ageGroup: string; count: number }>(
+    `SELECT n."ageGroup", n.count FROM "SchoolSignUps" n JOIN "School" s ON s.id = n."schoolId" WHERE s.code = $1`,
+    [code],
+  );
+  expect(counters).toEqual([{ ageGroup: "8-10", count: 6 }]);
+  // The counter has nothing that leads to an account: its columns are the school, term, age and count.
+  const columns = await query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = 'SchoolSignUps' ORDER BY column_name`,
+  );
+  expect(columns.map((c) => c.column_name)).toEqual(["ageGroup", "count", "schoolId", "term"]);
+
+  // The CSV says the same as the page, and has no figure from 1 to 4.
+  await page.goto(`/school/${code}`);
+  const thisTerm = page.getByRole("rowheader", { name: /^Sign-ups through your links/ }).first();
+  await expect(thisTerm).toHaveText(/^Sign-ups through your links, (Autumn|Spring|Summer) term \d{4}$/);
+  await expect(cells(page, new RegExp(`^${await thisTerm.textContent()}$`))).toHaveText([
+    "0",
+    "6",
+    "0",
+    "0",
+    "6",
+  ]);
+  const csv = await (await page.request.get(`/school/${code}/counts.csv`)).text();
+  expect(csv.split("\r\n")[1]).toBe(`"${await thisTerm.textContent()}",0,6,0,0,6`);
+  expect(csv).toContain("Counted families with an active monthly check-in,0,5,0,0,5");
+  expect(csv).not.toMatch(/,[1-4](,|\r)/);
+
+  // A parent stops being counted from their account page: the school is back to "fewer than 5".
+  const first = await newVisitor(browser, baseURL!);
+  await first.page.goto("/schools/register");
+  await first.page.getByLabel("Your email address").fill(parents[0]!);
+  await first.page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(first.page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await followEmail(first.page, parents[0]!, "Your sign-in link for Talk Often", "Sign in");
+  await first.page.goto("/account");
+  await first.page.getByRole("button", { name: `Stop counting by ${name}` }).click();
+  await expect(first.page.getByTestId("counted-by")).toHaveCount(0);
+  await first.context.close();
+  await page.reload();
+  await expect(cells(page, FAMILIES)).toHaveText(SMALL);
+
+  // Someone who is not its contact cannot see the page, the CSV or the letter.
+  const stranger = await newVisitor(browser, baseURL!);
+  expect((await stranger.page.request.get(`/school/${code}/counts.csv`)).status()).toBe(401);
+  await stranger.context.close();
+
+  await expectValidHtml(pages);
+});
+
+test("contacts invite a colleague, remove one who left, and delete the school; its links then count nothing", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const pages = new Map<string, string>();
+  const name = `Riverside Academy ${randomBytes(2).toString("hex")}`;
+  const head = unique("head");
+  const code = await registerSchool(page, head, name);
+
+  // Codes as people type them: lower case and O for 0 lead to the same school.
+  const typed = code.toLowerCase().replace(/0/g, "o");
+  await page.goto(`/school/${typed}`);
+  await expect(page).toHaveURL(new RegExp(`/school/${code}$`));
+
+  const colleague = unique("deputy");
+  await page.getByLabel("Their email address").fill(colleague);
+  await page.getByRole("button", { name: "Send an invitation" }).click();
+  await expect(page.getByText(`We have emailed an invitation to ${colleague}.`)).toBeVisible();
+
+  const deputy = await newVisitor(browser, baseURL!);
+  const invitation = (await listOutbox(dataDir)).find((m) => m.to === colleague)!;
+  expect(invitation.subject).toBe(`Join ${name} on Talk Often`);
+  await deputy.page.goto(invitation.links[0]!);
+  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText(`Join ${name} on Talk Often?`);
+  await expectNoAxeViolations(deputy.page);
+  const save = async (p: Page, name: string) => pages.set(name, await (await p.request.get(p.url())).text());
+  await save(deputy.page, "/school/join/<token>");
+  // Opening the link made no one a contact.
+  expect(
+    await query(`SELECT 1 FROM "SchoolContact" c JOIN "User" u ON u.id = c."userId" WHERE u.email = $1`, [
+      colleague,
+    ]),
+  ).toEqual([]);
+  await deputy.page.getByRole("button", { name: `Join ${name}` }).click();
+  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText(`You are a contact for ${name}`);
+  await expectNoAxeViolations(deputy.page);
+  await save(deputy.page, "/school/join/<token> (joined)");
+  await deputy.page.getByLabel("Your email address").fill(colleague);
+  await deputy.page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await followEmail(deputy.page, colleague, "Your sign-in link for Talk Often", "Sign in");
+  await expect(deputy.page).toHaveURL(new RegExp(`/school/${code}$`));
+  await expect(deputy.page.getByRole("listitem").filter({ hasText: head })).toBeVisible();
+
+  // The head leaves the school; the deputy removes... only after the head has gone, the last can't leave.
+  await deputy.page.getByRole("button", { name: `Remove ${head}` }).click();
+  await expect(deputy.page.getByRole("listitem").filter({ hasText: head })).toHaveCount(0);
+  expect((await page.goto(`/school/${code}`))?.status()).toBe(404);
+  await deputy.page.getByRole("button", { name: "Leave this school" }).click();
+  await expect(deputy.page.getByText("A school needs at least one contact")).toBeVisible();
+  await expectNoAxeViolations(deputy.page);
+  await save(deputy.page, "/school/<code> (errors)");
+
+  // Deleting asks for the tick; then the school is gone and its link counts nothing (the form still works).
+  await deputy.page.getByRole("button", { name: "Delete the school" }).click();
+  await expect(deputy.page.getByText("Tick the box to confirm")).toBeVisible();
+  await deputy.page.getByRole("checkbox", { name: `Yes, delete ${name}` }).check();
+  await deputy.page.getByRole("button", { name: "Delete the school" }).click();
+  await expect(deputy.page.getByText("The school is deleted.")).toBeVisible();
+  await expect(deputy.page.getByRole("link", { name })).toHaveCount(0);
+  await save(deputy.page, "/schools/register (signed in)");
+  await deputy.context.close();
+  await page.goto(`/s/${code}/8-10`);
+  await expect(page.getByText("We don't know the school code in this link")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send me the monthly reminder" })).toBeVisible();
+  expect(await query(`SELECT 1 FROM "School" WHERE code = $1`, [code])).toEqual([]);
+
+  await expectValidHtml(pages);
+});
