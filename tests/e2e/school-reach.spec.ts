@@ -219,6 +219,7 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   test.setTimeout(120_000);
   const pages = new Map<string, string>();
   const name = `Riverside Academy ${randomBytes(2).toString("hex")}`;
+  const save = async (p: Page, name: string) => pages.set(name, await (await p.request.get(p.url())).text());
   const head = unique("head");
   const code = await registerSchool(page, head, name);
 
@@ -226,6 +227,13 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   const typed = code.toLowerCase().replace(/0/g, "o");
   await page.goto(`/school/${typed}`);
   await expect(page).toHaveURL(new RegExp(`/school/${code}$`));
+
+  // Its link without an age group asks for the child's age, under the school's name.
+  await page.goto(`/s/${code}`);
+  await expect(page.getByText(`From ${name}`, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await save(page, "/s/<code>");
+  await page.goto(`/school/${code}`);
 
   const colleague = unique("deputy");
   await page.getByLabel("Their email address").fill(colleague);
@@ -238,7 +246,6 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await deputy.page.goto(invitation.links[0]!);
   await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText(`Join ${name} on Talk Often?`);
   await expectNoAxeViolations(deputy.page);
-  const save = async (p: Page, name: string) => pages.set(name, await (await p.request.get(p.url())).text());
   await save(deputy.page, "/school/join/<token>");
   // Opening the link made no one a contact.
   expect(
@@ -273,10 +280,13 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await deputy.page.getByRole("button", { name: "Delete the school" }).click();
   await expect(deputy.page.getByText("The school is deleted.")).toBeVisible();
   await expect(deputy.page.getByRole("link", { name })).toHaveCount(0);
+  await expectNoAxeViolations(deputy.page);
   await save(deputy.page, "/schools/register (signed in)");
   await deputy.context.close();
   await page.goto(`/s/${code}/8-10`);
   await expect(page.getByText("We don't know the school code in this link")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await save(page, "/s/<unknown code>/8-10");
   await expect(page.getByRole("button", { name: "Send me the monthly reminder" })).toBeVisible();
   expect(await query(`SELECT 1 FROM "School" WHERE code = $1`, [code])).toEqual([]);
 
