@@ -32,7 +32,11 @@ export async function RemindPage({
         action={requestReminder}
         initial={{ ...REMIND_DEFAULTS, ...(group ? { ageGroup: group.slug } : {}), address: email }}
         permalink={
-          school && group ? `/s/${school.code}/${group.slug}` : group ? `/remind/${group.slug}` : "/remind"
+          school
+            ? `/s/${school.code}${group ? `/${group.slug}` : ""}`
+            : group
+              ? `/remind/${group.slug}`
+              : "/remind"
         }
         school={school?.code}
       />

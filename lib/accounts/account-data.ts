@@ -72,7 +72,16 @@ export async function deleteUserData(db: PrismaClient, userId: string): Promise<
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return;
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
-    const schools = await tx.schoolContact.findMany({ where: { userId }, select: { schoolId: true } });
+    const schools = await tx.schoolContact.findMany({
+      where: { userId },
+      select: { schoolId: true },
+      orderBy: { schoolId: "asc" },
+    });
+    // The same locks as removing a contact (in one order), so that a colleague leaving at the same time
+    // cannot leave a school with no contact at all.
+    for (const { schoolId } of schools) {
+      await tx.$executeRaw`SELECT 1 FROM "School" WHERE "id" = ${schoolId} FOR UPDATE`;
+    }
     await tx.user.delete({ where: { id: userId } });
     await deleteSchoolsWithoutContacts(
       tx,

@@ -143,7 +143,7 @@ export async function remindedChildSummary(
 ) {
   const child = await db.child.findFirst({
     where: { id: childId, userId },
-    include: { plan: true, schools: { select: { schoolId: true } } },
+    include: { plan: true, schools: { select: { school: { select: { id: true, name: true } } } } },
   });
   if (!child?.plan) return null;
   const ageGroup = ageGroupOn(child, now);
@@ -155,7 +155,7 @@ export async function remindedChildSummary(
     plan: child.plan,
     guidePath: guide?.path ?? `/guides/${ageGroup}`,
     starter: prompt.starter,
-    countedBy: child.schools.map((link) => link.schoolId),
+    countedBy: child.schools.map((link) => link.school),
   };
 }
 

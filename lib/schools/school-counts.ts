@@ -3,12 +3,21 @@
 //   - sign-ups through the school's links this term and last term (the anonymous counter);
 //   - among families who chose to be counted: those with an active monthly check-in, and the check-ins
 //     (talks) they logged this term and last term.
-// A counted family's children are grouped by their age group today.
+// A counted family's children are grouped by their age group today. Check-ins are shown only where at
+// least 5 families logged them (showActivityRow: one busy family could fill a cell alone), and nothing
+// is shown until the school has had 5 sign-ups in all (a code handed to one family tells nothing).
 import type { PrismaClient } from "@/prisma/generated/client";
 import { getDb } from "@/lib/server/db";
 import { ageGroupOn } from "@/lib/accounts/children";
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/guides/age-groups";
-import { countsCsv, showRow, type ShownRow } from "@/lib/schools/small-counts";
+import {
+  countsCsv,
+  showActivityRow,
+  showRow,
+  showRowTooFewYet,
+  SMALLEST_SHOWN,
+  type ShownRow,
+} from "@/lib/schools/small-counts";
 import { previousTerm, termLabel, termOf, termRange, type Term } from "@/lib/schools/school-terms";
 
 export type CountsRow = { measure: string; shown: ShownRow };
@@ -21,11 +30,12 @@ export async function schoolCounts(
   schoolId: string,
   now = new Date(),
   db: PrismaClient = getDb(),
-): Promise<{ term: Term; lastTerm: Term; rows: CountsRow[] }> {
+): Promise<{ term: Term; lastTerm: Term; rows: CountsRow[]; tooFewYet: boolean }> {
   const term = termOf(now);
   const lastTerm = previousTerm(term);
-  const [signUps, children] = await Promise.all([
+  const [signUps, allTime, children] = await Promise.all([
     db.schoolSignUps.findMany({ where: { schoolId, term: { in: [term, lastTerm] } } }),
+    db.schoolSignUps.aggregate({ where: { schoolId }, _sum: { count: true } }),
     db.child.findMany({
       where: { schools: { some: { schoolId } } },
       select: {
@@ -58,24 +68,30 @@ export async function schoolCounts(
       _count: { _all: true },
     });
     const counts = zeros();
-    for (const row of rows) counts[groupOf.get(row.childId)!] += row._count._all;
-    return counts;
+    const families = zeros();
+    for (const row of rows) {
+      counts[groupOf.get(row.childId)!] += row._count._all;
+      families[groupOf.get(row.childId)!] += 1;
+    }
+    return showActivityRow(counts, families);
   };
   const [talksNow, talksBefore] = await Promise.all([talks(term), talks(lastTerm)]);
 
+  // Until 5 parents in all have signed up through the school's links, no figure at all: a code given
+  // to a single family must not tell whether they signed up, kept up their check-ins or talked.
+  const tooFewYet = (allTime._sum.count ?? 0) < SMALLEST_SHOWN;
+  const rows: CountsRow[] = [
+    { measure: `Sign-ups through your links, ${termLabel(term)}`, shown: showRow(signedUp(term)) },
+    { measure: `Sign-ups through your links, ${termLabel(lastTerm)}`, shown: showRow(signedUp(lastTerm)) },
+    { measure: "Counted families with an active monthly check-in", shown: showRow(active) },
+    { measure: `Check-ins logged by counted families, ${termLabel(term)}`, shown: talksNow },
+    { measure: `Check-ins logged by counted families, ${termLabel(lastTerm)}`, shown: talksBefore },
+  ];
   return {
     term,
     lastTerm,
-    rows: [
-      { measure: `Sign-ups through your links, ${termLabel(term)}`, shown: showRow(signedUp(term)) },
-      { measure: `Sign-ups through your links, ${termLabel(lastTerm)}`, shown: showRow(signedUp(lastTerm)) },
-      { measure: "Counted families with an active monthly check-in", shown: showRow(active) },
-      { measure: `Check-ins logged by counted families, ${termLabel(term)}`, shown: showRow(talksNow) },
-      {
-        measure: `Check-ins logged by counted families, ${termLabel(lastTerm)}`,
-        shown: showRow(talksBefore),
-      },
-    ],
+    tooFewYet,
+    rows: tooFewYet ? rows.map((row) => ({ ...row, shown: showRowTooFewYet() })) : rows,
   };
 }
 

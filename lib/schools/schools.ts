@@ -24,12 +24,20 @@ export const REGISTER_PER_CLIENT: Limit = { name: "school-client", max: 10, wind
 export const MAX_CONTACTS = 20;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** One line of text: control characters as spaces, runs of spaces as one, trimmed. */
+const oneLine = z.string().transform((value) =>
+  value
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim(),
+);
+
 export const schoolFormSchema = z.object({
   name: schoolNameSchema.pipe(z.string().min(2, "Enter the school's name (at least 2 characters).")),
   authority: z
     .string()
     .default("")
-    .pipe(schoolNameSchema)
+    .pipe(oneLine)
     .pipe(
       z
         .string()
@@ -112,6 +120,11 @@ export async function schoolForContact(userId: string, typed: string, db: Prisma
     where: { code },
     include: {
       contacts: { include: { user: { select: { id: true, email: true } } }, orderBy: { createdAt: "asc" } },
+      invitations: {
+        where: { expiresAt: { gt: new Date() } },
+        select: { id: true, email: true, expiresAt: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   return school?.contacts.some((contact) => contact.userId === userId) ? school : null;
@@ -164,8 +177,10 @@ export async function stopCounting(
 export type InviteResult = { ok: true; email: string } | { ok: false; error: string };
 
 /**
- * A contact invites a colleague: a signed 7-day link to their address, whose page's button makes them a
- * contact. The sign-in limits (3 per address, 10 per client in 15 minutes) count these emails too.
+ * A contact invites a colleague: a signed 7-day link to their address, naming an invitation row, whose
+ * page's button makes them a contact, once. A new invitation to the same address replaces the old one
+ * (its link stops working). The sign-in limits (3 per address, 10 per client in 15 minutes) count these
+ * emails too.
  */
 export async function inviteContact(
   db: PrismaClient,
@@ -191,30 +206,32 @@ export async function inviteContact(
       error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
     };
   }
-  const token = signLink(env.AUTH_SECRET!, "school-invite", `${school.id} ${email}`, {
-    ttlMs: INVITE_TTL_MS,
-    now,
+  const invitation = await db.$transaction(async (tx) => {
+    await tx.schoolInvitation.deleteMany({ where: { schoolId: school.id, email } });
+    return tx.schoolInvitation.create({
+      data: { schoolId: school.id, email, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+    });
   });
+  const token = signLink(env.AUTH_SECRET!, "school-invite", invitation.id, { ttlMs: INVITE_TTL_MS, now });
   await sendMail(schoolInviteEmail(email, school.name, from, `${env.APP_URL}/school/join/${token}`), env);
   return { ok: true, email };
 }
 
-/** What an invitation link offers, if it is authentic, current and its school still exists. */
+/** What an invitation link offers, if it is authentic, not used, cancelled or replaced, and current. */
 export async function readInvitation(token: string, env: Env, db: PrismaClient = getDb(), now = new Date()) {
   const link = verifyLink(env.AUTH_SECRET!, token, "school-invite", now);
-  const [schoolId, email] = link?.subject.split(" ") ?? [];
-  if (!schoolId || !email) return null;
-  const school = await db.school.findUnique({
-    where: { id: schoolId },
-    select: { id: true, code: true, name: true },
+  if (!link || !isRowId(link.subject)) return null;
+  const invitation = await db.schoolInvitation.findUnique({
+    where: { id: link.subject },
+    include: { school: { select: { id: true, code: true, name: true } } },
   });
-  return school ? { school, email } : null;
+  return invitation && invitation.expiresAt > now ? invitation : null;
 }
 
 /**
  * The invitation's button: the address becomes a contact (its account is made if it has none: the link
- * proved the address, as a sign-in link does). "full" at the most contacts, checked under a lock on the
- * school so that two acceptances at once cannot both take the last place.
+ * proved the address, as a sign-in link does) and the invitation is used up. "full" at the most
+ * contacts. Under a lock on the school, so that acceptances at once cannot both take the last place.
  */
 export async function acceptInvitation(
   db: PrismaClient,
@@ -222,11 +239,14 @@ export async function acceptInvitation(
   token: string,
   now = new Date(),
 ): Promise<{ code: string; email: string } | "full" | "invalid"> {
-  const invitation = await readInvitation(token, env, db, now);
-  if (!invitation) return "invalid";
-  const { school, email } = invitation;
+  const read = await readInvitation(token, env, db, now);
+  if (!read) return "invalid";
+  const { school, email } = read;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "School" WHERE "id" = ${school.id} FOR UPDATE`;
+    // Still there under the lock: not used, cancelled or replaced meanwhile.
+    const invitation = await tx.schoolInvitation.findUnique({ where: { id: read.id } });
+    if (!invitation || invitation.expiresAt <= now) return "invalid" as const;
     const user = await tx.user.upsert({
       where: { email },
       create: { email, emailVerified: now },
@@ -241,8 +261,22 @@ export async function acceptInvitation(
         return "full" as const;
       await tx.schoolContact.create({ data: { schoolId: school.id, userId: user.id } });
     }
+    await tx.schoolInvitation.delete({ where: { id: invitation.id } });
     return { code: school.code, email };
   });
+}
+
+/** A contact cancels an invitation that is still waiting: its link stops working. */
+export async function cancelInvitation(
+  db: PrismaClient,
+  school: SchoolForContact,
+  invitationId: string,
+): Promise<"ok" | "not-found"> {
+  if (!isRowId(invitationId)) return "not-found";
+  const { count } = await db.schoolInvitation.deleteMany({
+    where: { id: invitationId, schoolId: school.id },
+  });
+  return count ? "ok" : "not-found";
 }
 
 /**
@@ -266,6 +300,11 @@ export async function removeContact(
     await tx.schoolContact.delete({
       where: { schoolId_userId: { schoolId: school.id, userId: contactUserId } },
     });
+    // An invitation still waiting for the same address must not bring them back.
+    const removed = await tx.user.findUnique({ where: { id: contactUserId }, select: { email: true } });
+    if (removed) {
+      await tx.schoolInvitation.deleteMany({ where: { schoolId: school.id, email: removed.email } });
+    }
     return "ok" as const;
   });
 }

@@ -12,7 +12,12 @@ import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/guides/age-groups";
 
 export const SMALLEST_SHOWN = 5;
 
-export type Shown = { kind: "count"; value: number } | { kind: "fewer-than-5" } | { kind: "not-shown" };
+export type Shown =
+  | { kind: "count"; value: number }
+  | { kind: "fewer-than-5" }
+  /** A figure about activity (check-ins logged) from fewer than 5 families: not shown at all. */
+  | { kind: "few-families" }
+  | { kind: "not-shown" };
 
 export type ShownRow = { byAge: Record<AgeGroupSlug, Shown>; total: Shown };
 
@@ -40,9 +45,58 @@ export function showRow(counts: Record<AgeGroupSlug, number>): ShownRow {
   return { byAge, total: anySmall ? { kind: "not-shown" } : { kind: "count", value: total } };
 }
 
+/**
+ * A row of activity (check-ins logged), which one busy family could fill alone: a cell is shown only
+ * when at least 5 families contributed to it, and by the same rule as showRow applied to those
+ * families, so that the total never gives a hidden cell away. `families` counts the families behind
+ * each age group's figure.
+ */
+export function showActivityRow(
+  counts: Record<AgeGroupSlug, number>,
+  families: Record<AgeGroupSlug, number>,
+): ShownRow {
+  const byFamilies = showRow(families);
+  const byAge = {} as Record<AgeGroupSlug, Shown>;
+  let total = 0;
+  for (const group of AGE_GROUPS) {
+    const value = counts[group.slug] ?? 0;
+    total += value;
+    const who = byFamilies.byAge[group.slug];
+    byAge[group.slug] =
+      who.kind === "count"
+        ? { kind: "count", value: who.value === 0 ? 0 : value }
+        : who.kind === "fewer-than-5"
+          ? { kind: "few-families" }
+          : who;
+  }
+  const whoTotal = byFamilies.total;
+  return {
+    byAge,
+    total:
+      whoTotal.kind === "count"
+        ? { kind: "count", value: total }
+        : whoTotal.kind === "fewer-than-5"
+          ? { kind: "few-families" }
+          : whoTotal,
+  };
+}
+
+/**
+ * What every row shows while a school has had fewer than 5 sign-ups in all: nothing but "fewer than 5"
+ * for the row (so a code handed to one family never tells whether they signed up, or anything after).
+ */
+export function showRowTooFewYet(): ShownRow {
+  const byAge = Object.fromEntries(AGE_GROUPS.map((group) => [group.slug, { kind: "not-shown" }])) as Record<
+    AgeGroupSlug,
+    Shown
+  >;
+  return { byAge, total: { kind: "fewer-than-5" } };
+}
+
 /** The words for a shown figure, the same on the page and in the CSV. */
 export function label(shown: Shown): string {
   if (shown.kind === "count") return String(shown.value);
+  if (shown.kind === "few-families") return "fewer than 5 families";
   return shown.kind === "fewer-than-5" ? "fewer than 5" : "not shown";
 }
 

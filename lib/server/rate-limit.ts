@@ -46,11 +46,15 @@ export async function allowSignInEmail(
 }
 
 /**
- * Deletes sign-in tokens past their 24 hours. Auth.js deletes a token when it is used; one never used
+ * Deletes sign-in tokens past their 24 hours, and schools' invitations past their 7 days. Auth.js deletes a token when it is used; one never used
  * (a link nobody pressed, a /remind request never confirmed) would otherwise stay. Run every minute by
  * the reminder worker. Returns how many went.
  */
 export async function purgeExpiredSignInTokens(db: PrismaClient, now = new Date()): Promise<number> {
-  const { count } = await db.verificationToken.deleteMany({ where: { expires: { lt: now } } });
-  return count;
+  const [tokens, invitations] = await Promise.all([
+    db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
+    // Schools' invitations past their 7 days go the same way (lib/schools/schools.ts).
+    db.schoolInvitation.deleteMany({ where: { expiresAt: { lt: now } } }),
+  ]);
+  return tokens.count + invitations.count;
 }

@@ -72,3 +72,12 @@ export function verifyLink(
 function mac(secret: string, body: string): string {
   return createHmac("sha256", secret).update(body).digest("base64url");
 }
+
+/** A token from a URL path segment, decoded; a broken %-sequence reads as "" (an invalid token, not a 500). */
+export function tokenFromPath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}

@@ -98,7 +98,9 @@ test("a school registers, prints its letter, parents sign up through its QR code
   // The name is shown as typed, as text: never as markup.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByTestId("school-code")).toHaveText(code);
-  await expect(cells(page, FAMILIES)).toHaveText(["0", "0", "0", "0", "0"]);
+  // No figure at all until 5 parents have signed up through its links.
+  await expect(page.getByTestId("too-few-yet")).toBeVisible();
+  await expect(cells(page, FAMILIES)).toHaveText(SMALL);
   await expectNoAxeViolations(page);
   await save(page, "/school/<code>");
 
@@ -113,6 +115,7 @@ test("a school registers, prints its letter, parents sign up through its QR code
   const embed = await page.request.get(`/embed/8-10/${code}`);
   expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
   expect(await embed.text()).toContain(`href="${link}" target="_top"`);
+  expect((await page.request.get(`/embed/8-10/ZZZZZZ`)).status()).toBe(404); // no school's code
 
   // The printed letter: the school's name at the top and a QR code that scans to its own link.
   await kit.getByRole("link", { name: "Letter home for ages 8 to 10" }).click();
@@ -199,11 +202,15 @@ test("a school registers, prints its letter, parents sign up through its QR code
   await first.page.goto("/account");
   await first.page.getByRole("button", { name: `Stop counting by ${name}` }).click();
   await expect(first.page.getByTestId("counted-by")).toHaveCount(0);
+  // A parent is not the school's contact: its page, letter, QR codes and counts are not found.
+  for (const path of ["", "/letter/8-10", "/qr/8-10.png", "/counts.csv"]) {
+    expect((await first.page.request.get(`/school/${code}${path}`)).status(), path).toBe(404);
+  }
   await first.context.close();
   await page.reload();
   await expect(cells(page, FAMILIES)).toHaveText(SMALL);
 
-  // Someone who is not its contact cannot see the page, the CSV or the letter.
+  // Someone signed out cannot download the counts.
   const stranger = await newVisitor(browser, baseURL!);
   expect((await stranger.page.request.get(`/school/${code}/counts.csv`)).status()).toBe(401);
   await stranger.context.close();
@@ -239,6 +246,7 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await page.getByLabel("Their email address").fill(colleague);
   await page.getByRole("button", { name: "Send an invitation" }).click();
   await expect(page.getByText(`We have emailed an invitation to ${colleague}.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Cancel the invitation to ${colleague}` })).toBeVisible();
 
   const deputy = await newVisitor(browser, baseURL!);
   const invitation = (await listOutbox(dataDir)).find((m) => m.to === colleague)!;
@@ -256,7 +264,11 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await deputy.page.getByRole("button", { name: `Join ${name}` }).click();
   await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText(`You are a contact for ${name}`);
   await expectNoAxeViolations(deputy.page);
-  await save(deputy.page, "/school/join/<token> (joined)");
+  await save(deputy.page, "/school/join/joined");
+  // The link was used: it does nothing more.
+  await deputy.page.goto(invitation.links[0]!);
+  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText("This invitation no longer works");
+  await deputy.page.goBack();
   await deputy.page.getByLabel("Your email address").fill(colleague);
   await deputy.page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText("Check your email");

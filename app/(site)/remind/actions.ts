@@ -55,7 +55,8 @@ export async function chooseSchoolCounting(
   ]);
   const yes = form.get("count") === "yes";
   if (yes && (await countFamily(db, userId, childId, code)) === "not-found") notFound();
-  redirect(`/remind/ready?child=${childId}&s=${encodeURIComponent(code)}&counted=${yes ? "yes" : "no"}`);
+  // The code stays out of the next address (and so out of access logs) once the choice is made.
+  redirect(`/remind/ready?child=${childId}&counted=${yes ? "yes" : "no"}`);
 }
 
 const TOO_MANY = "Too many emails have been asked for just now. Please wait 15 minutes, then try again.";

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { formValues } from "@/lib/accounts/validations";
 import {
   acceptInvitation,
+  cancelInvitation,
   deleteSchool,
   inviteContact,
   registerSchool,
@@ -65,7 +66,9 @@ export async function inviteContactAction(
   const from = school.contacts.find((contact) => contact.userId === userId)!.user.email;
   const client = requestClient(await headers()).address;
   const result = await inviteContact(db, getEnv(), school, from, raw, client);
-  return result.ok ? { email: "", sentTo: result.email } : { email: raw, error: result.error };
+  if (!result.ok) return { email: raw, error: result.error };
+  revalidatePath(`/school/${school.code}`); // the invitation is listed as waiting
+  return { email: "", sentTo: result.email };
 }
 
 export async function removeContactAction(code: string, contactUserId: string): Promise<void> {
@@ -78,6 +81,12 @@ export async function removeContactAction(code: string, contactUserId: string): 
   if (outcome === "not-found") notFound();
   if (outcome === "last") redirect(`/school/${school.code}?problem=last-contact`);
   if (contactUserId === userId) redirect("/schools/register");
+  revalidatePath(`/school/${school.code}`);
+}
+
+export async function cancelInvitationAction(code: string, invitationId: string): Promise<void> {
+  const { db, school } = await contactsSchool(z.tuple([codeArg, rowIdArg]), [code, invitationId], code);
+  if ((await cancelInvitation(db, school, invitationId)) === "not-found") notFound();
   revalidatePath(`/school/${school.code}`);
 }
 
@@ -100,5 +109,5 @@ export async function acceptInvitationAction(token: string): Promise<void> {
   // Signed in as that address already: straight to the school. Otherwise, a sign-in link leads there.
   const session = await auth();
   if (session?.user?.email?.toLowerCase() === outcome.email) redirect(`/school/${outcome.code}`);
-  redirect(`/school/join/${encodeURIComponent(token)}?done=joined`);
+  redirect(`/school/join/joined?s=${outcome.code}`);
 }

@@ -10,6 +10,7 @@ import { closeMail } from "@/lib/email/send-mail";
 import { schoolCounts } from "@/lib/schools/school-counts";
 import {
   acceptInvitation,
+  cancelInvitation,
   countFamily,
   deleteSchool,
   inviteContact,
@@ -115,7 +116,7 @@ describe("registering a school", () => {
       ok: false,
       errors: {
         name: "The school name can be at most 80 characters.",
-        authority: "The school name can be at most 80 characters.",
+        authority: "The local authority or trust can be at most 80 characters.",
       },
     });
     expect(await database.db.school.count()).toBe(before);
@@ -298,7 +299,37 @@ describe("what a school's contacts see", () => {
     // Five counted families, one talk each per term; the sixth family's talks are not the school's.
     expect(label(rows[3]!.shown.total)).toBe("5");
     expect(label(rows[4]!.shown.total)).toBe("5");
-    expect(counted).toHaveLength(5);
+
+    // One busy family: 12 more talks this term are still not a figure once another family stops counting.
+    await database.db.checkIn.createMany({
+      data: Array.from({ length: 12 }, () => ({
+        childId: counted[0]!,
+        topic: "online-games",
+        talkedAt: new Date("2026-10-02T18:00:00Z"),
+      })),
+    });
+    expect(label((await schoolCounts(school.id, now, database.db)).rows[3]!.shown.total)).toBe("17");
+    const second = await database.db.child.findUniqueOrThrow({ where: { id: counted[1]! } });
+    await stopCounting(database.db, second.userId, counted[1]!, school.id);
+    const after = (await schoolCounts(school.id, now, database.db)).rows;
+    expect(after.slice(3).map((row) => label(row.shown.total))).toEqual([
+      "fewer than 5 families",
+      "fewer than 5 families",
+    ]);
+  });
+
+  it("shows no figure at all until 5 parents in all have signed up through the school's links", async () => {
+    // A code handed to a single family: whether they signed up, are counted or talked is not told.
+    const { school } = await register();
+    const shown = async () => (await schoolCounts(school.id, new Date(), database.db)).rows;
+    const none = await shown();
+    const lone = await signUpThrough(school.code, "8-10");
+    await countFamily(database.db, lone.parent.id, lone.childId, school.code);
+    await database.db.checkIn.create({ data: { childId: lone.childId, topic: "online-games" } });
+    const one = await shown();
+    expect(one).toEqual(none);
+    expect(one.every((row) => label(row.shown.total) === "fewer than 5")).toBe(true);
+    expect((await schoolCounts(school.id, new Date(), database.db)).tooFewYet).toBe(true);
   });
 });
 
@@ -322,13 +353,11 @@ describe("contacts", () => {
       code: school.code,
       email: "head@example.org",
     });
-    expect(await acceptInvitation(database.db, env, token)).toEqual({
-      code: school.code,
-      email: "head@example.org",
-    });
+    // Used once: the same link again does nothing more.
+    expect(await acceptInvitation(database.db, env, token)).toBe("invalid");
     const head = await database.db.user.findUniqueOrThrow({ where: { email: "head@example.org" } });
     expect(await schoolForContact(head.id, school.code, database.db)).not.toBeNull();
-    // An altered link, or one to a deleted school, does nothing.
+    // An altered link does nothing.
     expect(await acceptInvitation(database.db, env, `${token}x`)).toBe("invalid");
     // Already a contact: no second email.
     const again = await inviteContact(
@@ -340,6 +369,45 @@ describe("contacts", () => {
       client(),
     );
     expect(again).toEqual({ ok: false, error: `head@example.org is already a contact for ${school.name}.` });
+  });
+
+  it("can be cancelled, replaced by a newer one, and never brings back a contact who was removed", async () => {
+    const { contact, school } = await register();
+    const current = async () => (await schoolForContact(contact.id, school.code, database.db))!;
+    const invite = async (email: string) => {
+      smtp.messages.length = 0;
+      expect(
+        (await inviteContact(database.db, env, await current(), contact.email, email, client())).ok,
+      ).toBe(true);
+      return inviteTokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    };
+    // Cancelled: its link stops working.
+    const cancelled = await invite("cancel@example.org");
+    const [waiting] = (await current()).invitations;
+    expect(waiting).toMatchObject({ email: "cancel@example.org" });
+    expect(await cancelInvitation(database.db, await current(), waiting!.id)).toBe("ok");
+    expect(await acceptInvitation(database.db, env, cancelled)).toBe("invalid");
+    // Replaced: only the newest link to an address works.
+    const older = await invite("twice@example.org");
+    const newer = await invite("twice@example.org");
+    expect(await acceptInvitation(database.db, env, older)).toBe("invalid");
+    expect(await acceptInvitation(database.db, env, newer)).toMatchObject({ code: school.code });
+    // Removed: a link still waiting for their address goes with them.
+    const twice = await database.db.user.findUniqueOrThrow({ where: { email: "twice@example.org" } });
+    const pending = await invite("twice-other@example.org");
+    expect(
+      await inviteContact(database.db, env, await current(), contact.email, "twice@example.org", client()),
+    ).toMatchObject({ ok: false, error: expect.stringContaining("already a contact") });
+    // An invitation to them made before they joined (say, by another contact at the same moment).
+    await database.db.schoolInvitation.create({
+      data: { schoolId: school.id, email: "twice@example.org", expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect(await removeContact(database.db, await current(), twice.id)).toBe("ok");
+    expect(await database.db.schoolInvitation.count({ where: { email: "twice@example.org" } })).toBe(0);
+    // A deleted school's invitations do nothing.
+    await deleteSchool(database.db, await current());
+    expect(await acceptInvitation(database.db, env, pending)).toBe("invalid");
+    expect(await database.db.user.findUnique({ where: { email: "twice-other@example.org" } })).toBeNull();
   });
 
   it("removes a contact who left; the last contact cannot leave, even two removing each other at once", async () => {

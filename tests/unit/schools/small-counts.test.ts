@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/guides/age-groups";
-import { countsCsv, label, showRow, type ShownRow } from "@/lib/schools/small-counts";
+import { countsCsv, label, showActivityRow, showRow, type ShownRow } from "@/lib/schools/small-counts";
 
 const slugs = AGE_GROUPS.map((group) => group.slug);
 const row = (values: number[]) =>
@@ -97,5 +97,38 @@ describe("a school's counts", () => {
         "",
       ].join("\r\n"),
     );
+  });
+
+  it("show check-ins only where 5 families or more logged them, and a total only when no cell is hidden (random data)", () => {
+    // Each family logs 1 to 30 check-ins: a cell's count is at least its number of families.
+    const cellData = fc.tuple(
+      fc.integer({ min: 0, max: 7 }),
+      fc.array(fc.integer({ min: 0, max: 29 }), { maxLength: 7 }),
+    );
+    fc.assert(
+      fc.property(fc.array(cellData, { minLength: 4, maxLength: 4 }), (cells) => {
+        const families = row(cells.map(([f]) => f));
+        const counts = row(cells.map(([f, extra]) => f + extra.slice(0, f).reduce((a, b) => a + b, 0)));
+        const shown = showActivityRow(counts, families);
+        slugs.forEach((slug, i) => {
+          const cell = shown.byAge[slug];
+          if (cell.kind === "count" && cell.value > 0) expect(cells[i]![0]).toBeGreaterThanOrEqual(5);
+          if (cells[i]![0] >= 1 && cells[i]![0] < 5) expect(cell.kind).not.toBe("count");
+        });
+        const anyHidden = slugs.some((slug) => shown.byAge[slug].kind !== "count");
+        if (shown.total.kind === "count") {
+          expect(anyHidden).toBe(false);
+          expect(shown.total.value).toBe(slugs.reduce((sum, slug) => sum + counts[slug], 0));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // One family who talked 12 times is not a figure.
+    const busy = showActivityRow(row([0, 12, 0, 0]), row([0, 1, 0, 0]));
+    expect(label(busy.total)).toBe("fewer than 5 families");
+    expect(slugs.map((slug) => label(busy.byAge[slug]))).toEqual(Array(4).fill("not shown"));
+    const many = showActivityRow(row([0, 40, 9, 0]), row([0, 6, 2, 0]));
+    expect(slugs.map((slug) => label(many.byAge[slug]))).toEqual(["0", "40", "fewer than 5 families", "0"]);
+    expect(label(many.total)).toBe("not shown");
   });
 });

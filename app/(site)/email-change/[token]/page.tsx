@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { readEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
+import { tokenFromPath } from "@/lib/server/signed-links";
 
 export const metadata: Metadata = { title: "Confirm your new email address", robots: { index: false } };
 
@@ -15,7 +16,7 @@ export default async function EmailChangePage({
   params: Promise<{ token: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const token = decodeURIComponent((await params).token);
+  const token = tokenFromPath((await params).token);
   const { done } = await searchParams;
   const change = readEmailChange(getEnv(), token);
   if (!change || done === "invalid") {

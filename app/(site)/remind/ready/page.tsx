@@ -60,13 +60,21 @@ export default async function Page({
           </p>
         </>
       )}
-      {school && childId && (
-        <SchoolChoice
-          school={school}
-          childId={childId}
-          counted={summary.countedBy.includes(school.id)}
-          said={counted === "no" ? "no" : null}
-        />
+      {counted === "yes" &&
+        summary.countedBy.map((by) => (
+          <p key={by.id} role="status" data-testid="school-counted">
+            {by.name} now counts your family in its totals. It only ever sees numbers. You can stop this at
+            any time from <Link href="/account">your account page</Link>.
+          </p>
+        ))}
+      {counted === "no" && (
+        <p role="status">
+          The school will not count your family. It still sees one more sign-up through its link, as a number,
+          and nothing that leads to you.
+        </p>
+      )}
+      {school && childId && !counted && !summary.countedBy.some((by) => by.id === school.id) && (
+        <SchoolChoice school={school} childId={childId} />
       )}
       <p>
         <Link href="/account">See or change your check-ins</Link>
@@ -76,36 +84,12 @@ export default async function Page({
 }
 
 /** The choice to be counted by the school whose link the parent came through: unticked, and theirs. */
-function SchoolChoice({
-  school,
-  childId,
-  counted,
-  said,
-}: {
-  school: { code: string; name: string };
-  childId: string;
-  counted: boolean;
-  said: "no" | null;
-}) {
-  if (counted) {
-    return (
-      <p role="status" data-testid="school-counted">
-        {school.name} now counts your family in its totals. It only ever sees numbers. You can stop this at
-        any time from <Link href="/account">your account page</Link>.
-      </p>
-    );
-  }
+function SchoolChoice({ school, childId }: { school: { code: string; name: string }; childId: string }) {
   return (
     <section aria-labelledby="school-choice" className="mt-8 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
       <h2 id="school-choice" className="mt-0">
         Your school
       </h2>
-      {said === "no" && (
-        <p role="status">
-          {school.name} will not count your family. It still sees one more sign-up through its link, as a
-          number, and nothing that leads to you.
-        </p>
-      )}
       <p>
         You came through a link from {school.name}. They see how many parents sign up through it, never who.
         They can also see how many families keep up their monthly check-ins, but only of families who say yes

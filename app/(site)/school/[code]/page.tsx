@@ -3,7 +3,7 @@
 // newsletter text carrying its code, its contacts, and deleting it.
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { deleteSchoolAction, removeContactAction } from "@/app/(site)/school/actions";
+import { cancelInvitationAction, deleteSchoolAction, removeContactAction } from "@/app/(site)/school/actions";
 import { InviteForm } from "@/components/schools/invite-form";
 import { SchoolKitSection } from "@/components/schools/school-kit-section";
 import { ActionForm } from "@/components/ui/action-form";
@@ -31,7 +31,7 @@ export default async function SchoolPage({
   if (code && code !== typed) permanentRedirect(`/school/${code}`);
   const school = code ? await schoolForContact(userId, code) : null;
   if (!school) notFound();
-  const { rows } = await schoolCounts(school.id);
+  const { rows, tooFewYet } = await schoolCounts(school.id);
   const { problem } = await searchParams;
 
   return (
@@ -47,8 +47,14 @@ export default async function SchoolPage({
         Numbers only: we never tell a school who a family is. Any count from 1 to {SMALLEST_SHOWN - 1} shows
         as &ldquo;fewer than {SMALLEST_SHOWN}&rdquo;, and a total is &ldquo;not shown&rdquo; when it would let
         you work one out. Sign-ups are counted for everyone who sets up a monthly check-in through your links;
-        the other rows only for families who chose to let you count them.
+        the other rows only for families who chose to let you count them. Check-ins are shown where at least 5
+        families logged them.
       </p>
+      {tooFewYet && (
+        <p className="font-semibold" data-testid="too-few-yet">
+          Your figures appear once {SMALLEST_SHOWN} parents in all have signed up through your links.
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="mt-2 w-full border-collapse text-left">
           <caption className="sr-only">Counts for {school.name}, per age group and in total</caption>
@@ -130,6 +136,28 @@ export default async function SchoolPage({
           </li>
         ))}
       </ul>
+      {school.invitations.length > 0 && (
+        <>
+          <h3>Invitations waiting for their button</h3>
+          <ul>
+            {school.invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center gap-3">
+                <span>
+                  {invitation.email} (until {invitation.expiresAt.toISOString().slice(0, 10)})
+                </span>
+                <ActionForm
+                  action={cancelInvitationAction.bind(null, school.code, invitation.id)}
+                  permalink={`/school/${school.code}`}
+                >
+                  <button type="submit" className={secondaryButtonClass}>
+                    Cancel<span className="sr-only"> the invitation to {invitation.email}</span>
+                  </button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>Invite a colleague</h3>
       <InviteForm code={school.code} />
 

@@ -2,12 +2,12 @@
 // opening the link changes nothing (mail scanners open links).
 import type { Metadata } from "next";
 import { acceptInvitationAction } from "@/app/(site)/school/actions";
-import { SignInForm } from "@/components/account/sign-in-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
 import { readInvitation } from "@/lib/schools/schools";
 import { getEnv } from "@/lib/server/env";
+import { tokenFromPath } from "@/lib/server/signed-links";
 
 export const metadata: Metadata = { title: "An invitation from a school", robots: { index: false } };
 
@@ -18,7 +18,7 @@ export default async function JoinPage({
   params: Promise<{ token: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const token = decodeURIComponent((await params).token);
+  const token = tokenFromPath((await params).token);
   const { done } = await searchParams;
   const invitation = await readInvitation(token, getEnv());
   if (!invitation || done === "invalid") {
@@ -38,15 +38,6 @@ export default async function JoinPage({
       <>
         <h1>{school.name} has the most contacts it can have</h1>
         <p>Ask one of its contacts to remove someone who has left, then to invite you again.</p>
-      </>
-    );
-  }
-  if (done === "joined") {
-    return (
-      <>
-        <h1>You are a contact for {school.name}</h1>
-        <p>Sign in with {email} to see its page: we email you a link, no password.</p>
-        <SignInForm next={`/school/${school.code}`} permalink={`/school/join/${encodeURIComponent(token)}`} />
       </>
     );
   }
