@@ -56,16 +56,18 @@ export function newsletterHtml(group: AgeGroup, code?: string): string {
 
 export const SCHOOL_NAME_MAX = 80;
 
-/** The `?school=` parameter: trimmed, single-line, at most 80 characters. Never stored or logged. */
-export const schoolNameSchema = z
-  .string()
-  .transform((value) =>
-    value
-      .replace(/[\u0000-\u001f\u007f]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim(),
-  )
-  .pipe(z.string().max(SCHOOL_NAME_MAX, `The school name can be at most ${SCHOOL_NAME_MAX} characters.`));
+/** One line of text, as a name is shown: control characters as spaces, runs of spaces as one, trimmed. */
+export const oneLine = z.string().transform((value) =>
+  value
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim(),
+);
+
+/** A school's name (the `?school=` parameter, a registered school): one line, at most 80 characters. */
+export const schoolNameSchema = oneLine.pipe(
+  z.string().max(SCHOOL_NAME_MAX, `The school name can be at most ${SCHOOL_NAME_MAX} characters.`),
+);
 
 export function parseSchoolName(raw: string | string[] | undefined): {
   name: string | null;

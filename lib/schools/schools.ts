@@ -9,7 +9,7 @@ import { emailSchema, isRowId } from "@/lib/accounts/validations";
 import { schoolInviteEmail } from "@/lib/email/school-invite-email";
 import { sendMail } from "@/lib/email/send-mail";
 import { newSchoolCode, readSchoolCode } from "@/lib/schools/school-code";
-import { SCHOOL_NAME_MAX, schoolNameSchema } from "@/lib/schools/school-kit";
+import { oneLine, SCHOOL_NAME_MAX, schoolNameSchema } from "@/lib/schools/school-kit";
 import { termOf } from "@/lib/schools/school-terms";
 import { getDb } from "@/lib/server/db";
 import type { Env } from "@/lib/server/env";
@@ -23,14 +23,6 @@ export const REGISTER_PER_ACCOUNT: Limit = { name: "school-account", max: 3, win
 export const REGISTER_PER_CLIENT: Limit = { name: "school-client", max: 10, windowMs: 15 * 60_000 };
 export const MAX_CONTACTS = 20;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** One line of text: control characters as spaces, runs of spaces as one, trimmed. */
-const oneLine = z.string().transform((value) =>
-  value
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim(),
-);
 
 export const schoolFormSchema = z.object({
   name: schoolNameSchema.pipe(z.string().min(2, "Enter the school's name (at least 2 characters).")),
