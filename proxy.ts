@@ -52,5 +52,7 @@ export const config = {
     "/school/:path*",
     "/schools/register",
     "/s/:path*",
+    "/remind/:path*",
+    "/schools/letter/:path*",
   ],
 };

@@ -15,7 +15,9 @@
 import http from "node:http";
 import {
   CLIENT_HEADER,
+  clientNetwork,
   isLoopbackAddress,
+  isTrustedProxy,
   isLoopbackHost,
   LOCAL_HEADER,
   PEER_HEADER,
@@ -63,9 +65,23 @@ export function isDecodablePath(url) {
 }
 
 /**
+ * How many proxies to believe for this request: TRUSTED_PROXIES when the socket's peer is one of the
+ * trusted proxy addresses (TRUSTED_PROXY_ADDRESSES, or loopback), none otherwise, so that a client who
+ * reaches the app's port directly cannot choose its own address with X-Forwarded-For.
+ * @param {http.IncomingMessage} req
+ * @param {{ trustedHops: number, trustedProxies?: string[] }} options
+ */
+export function hopsFor(req, options) {
+  if (!options.trustedHops) return 0;
+  return isTrustedProxy(req.socket.remoteAddress ?? "", options.trustedProxies ?? [])
+    ? options.trustedHops
+    : 0;
+}
+
+/**
  * What the request must be refused with before Next.js sees it, or null to pass it on.
  * @param {http.IncomingMessage} req
- * @param {{ trustedHops: number }} options
+ * @param {{ trustedHops: number, trustedProxies?: string[] }} options
  * @returns {{ status: number, message: string } | null}
  */
 export function refusal(req, options) {
@@ -78,9 +94,10 @@ export function refusal(req, options) {
   } else if (req.headers["transfer-encoding"] !== undefined) {
     return { status: 411, message: "Send Content-Length with a body." };
   }
+  const trustedHops = hopsFor(req, options);
   if (req.method === "POST" && req.headers.origin !== undefined) {
     const host =
-      (options.trustedHops
+      (trustedHops
         ? String(req.headers["x-forwarded-host"] ?? "")
             .split(",")[0]
             ?.trim()
@@ -100,23 +117,74 @@ export function refusal(req, options) {
 }
 
 /**
- * Sets the peer, client and local headers on `req`, replacing any the client sent.
+ * Sets the peer, client and local headers on `req`, replacing any the client sent. The client is
+ * counted by its network (clientNetwork: an IPv6 client's /64). From a peer that is not a trusted
+ * proxy, X-Forwarded-Host goes: Next.js would compare a server action's Origin with it and abort
+ * with a 500 where refusal() already compared it with Host.
  * @param {http.IncomingMessage} req
- * @param {{ trustedHops: number }} options
+ * @param {{ trustedHops: number, trustedProxies?: string[] }} options
  */
 export function markRequest(req, options) {
   const peer = req.socket.remoteAddress ?? "";
   const forwardedFor = req.headers["x-forwarded-for"];
+  const trustedHops = hopsFor(req, options);
   const client = clientAddressOf(
     peer,
     Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
-    options.trustedHops,
+    trustedHops,
   );
   const forwarded = FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined);
   const local = isLoopbackAddress(peer) && isLoopbackHost(req.headers.host) && !forwarded;
+  if (!trustedHops) delete req.headers["x-forwarded-host"];
+  else if (req.headers["x-forwarded-host"] !== undefined)
+    req.headers["x-forwarded-host"] = String(req.headers["x-forwarded-host"]).split(",")[0]?.trim() ?? "";
   req.headers[PEER_HEADER] = peer;
-  req.headers[CLIENT_HEADER] = client;
+  req.headers[CLIENT_HEADER] = clientNetwork(client);
   req.headers[LOCAL_HEADER] = local ? "1" : "0";
+}
+
+/** The request headers that make Next.js answer with something other than the page's HTML. */
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+];
+
+/**
+ * Keeps shared caches (nginx, a CDN) from storing what must not be shared: a redirect, or an answer to
+ * Next.js's router (RSC: 1), which may be a redirect too (to ?_rsc). Those answers are made private and
+ * every answer says which request headers it varies on, so that a cache keeps an RSC answer apart
+ * from a page's HTML. Applied when the status line is written (explicitly or by the first write).
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+export function keepPrivateAnswersPrivate(req, res) {
+  const forRouter = ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
+  const writeHead = res.writeHead;
+  /** @type {typeof res.writeHead} */
+  const guarded = function (/** @type {any[]} */ ...args) {
+    const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+    if (!res.headersSent) {
+      if (forRouter || (status >= 300 && status < 400)) {
+        res.setHeader("Cache-Control", "private, no-store");
+        res.removeHeader("X-Accel-Expires");
+        // Headers given to writeHead itself win over setHeader's: drop theirs.
+        const given = args.find(
+          (arg, index) => index > 0 && arg && typeof arg === "object" && !Array.isArray(arg),
+        );
+        if (given)
+          for (const name of Object.keys(given))
+            if (/^(cache-control|x-accel-expires)$/i.test(name)) delete given[name];
+      }
+      const vary = String(res.getHeader("Vary") ?? "");
+      const missing = ROUTER_HEADERS.filter((name) => !new RegExp(`\\b${name}\\b`, "i").test(vary));
+      if (missing.length) res.setHeader("Vary", [vary, ...missing].filter(Boolean).join(", "));
+    }
+    // @ts-expect-error: the same arguments, passed on
+    return writeHead.apply(this, args);
+  };
+  res.writeHead = guarded;
 }
 
 /**
@@ -166,6 +234,11 @@ async function main() {
   const port = Number(values.port ?? 3000);
   const hosts = values.host?.length ? values.host : [undefined];
   const trustedHops = Number(process.env.TRUSTED_PROXIES ?? 0) || 0;
+  // Validated by lib/server/env.ts at start-up; unset: loopback (a proxy on this machine).
+  const trustedProxies = (process.env.TRUSTED_PROXY_ADDRESSES ?? "")
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean);
   Reflect.set(globalThis, SERVER_MARK, true);
 
   const { default: next } = await import("next");
@@ -180,9 +253,10 @@ async function main() {
   };
   /** @type {(req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>} */
   const onRequest = async (req, res) => {
-    const refused = refusal(req, { trustedHops });
+    const refused = refusal(req, { trustedHops, trustedProxies });
     if (refused) return refuse(res, refused.status, refused.message);
-    markRequest(req, { trustedHops });
+    markRequest(req, { trustedHops, trustedProxies });
+    keepPrivateAnswersPrivate(req, res);
     const checked = await checkedForm(req).catch(() => null);
     if (!checked) return refuse(res, 400, "The form data is incomplete or malformed.");
     await handle(checked, res);

@@ -8,7 +8,8 @@
 // the lines of the programs it runs (Prisma, Next.js, the web processes) are logged the same way.
 import os from "node:os";
 import path from "node:path";
-import { outboxUrl } from "../lib/email/outbox";
+import { OUTBOX_KEY_FILE, outboxUrl } from "../lib/email/outbox";
+import { localSecret } from "./embedded-postgres";
 import { log, logFormat } from "../lib/server/log";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
@@ -111,10 +112,28 @@ const where = hosts.length === 0 ? "every network interface" : hosts.join(" and 
 log.info(
   `▸ Serving ${env.APP_URL}${processes > 1 ? ` from ${processes} processes` : ""}, listening on ${where}, port ${env.PORT}`,
 );
-if (!env.SMTP_URL) {
-  log.info(`  No SMTP_URL: emails go to the outbox, readable from this machine only at ${outboxUrl(env)}.`);
+if (!env.SMTP_URL) await announceOutbox();
+/**
+ * No SMTP_URL: say so loudly, since nobody receives any email. In production the outbox pages also
+ * want a key: kept in DATA_DIR, and printed in full only to the terminal that started the app (the
+ * log, which may be shipped elsewhere, names the file instead).
+ */
+async function announceOutbox(): Promise<void> {
+  log.warn(
+    "No SMTP_URL: mail is going nowhere. No email leaves this machine (sign-in links, check-ins, invitations); each is kept in the local outbox.",
+  );
+  if (dev) {
+    log.info(`  Read it on this machine at ${outboxUrl(env)}.`);
+  } else {
+    const key = await localSecret(env.DATA_DIR, OUTBOX_KEY_FILE);
+    const where = `${outboxUrl(env)}?key=<the key in ${path.join(env.DATA_DIR, OUTBOX_KEY_FILE)}>`;
+    log.info(`  Read it on this machine at ${where}. Set SMTP_URL to send real email.`);
+    if (process.stdout.isTTY && logFormat(vars) !== "json")
+      process.stdout.write(`  Outbox: ${outboxUrl(env)}?key=${key}\n`);
+  }
   if (!env.HOST) log.info("  Listening on loopback only, so that no other machine can read it.");
 }
+
 const serverArgs = [
   "--port",
   String(env.PORT),

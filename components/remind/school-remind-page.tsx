@@ -1,10 +1,12 @@
 // The /remind form reached through a school's link: the school's name above it and its code in it.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { permanentRedirect } from "next/navigation";
 import { RemindPage } from "@/components/remind/remind-page";
 import type { AgeGroup } from "@/lib/guides/age-groups";
 import { readSchoolCode } from "@/lib/schools/school-code";
-import { schoolByCode } from "@/lib/schools/schools";
+import { schoolForVisitor } from "@/lib/schools/schools";
+import { requestClient } from "@/lib/server/request-client";
 
 export function schoolLinkMetadata(group: AgeGroup | null): Metadata {
   const forWhom = group ? `your ${group.from} to ${group.to} year old` : "your child";
@@ -24,7 +26,7 @@ export async function SchoolRemindPage({ typed, group }: { typed: string; group:
   }
   const code = readSchoolCode(decoded);
   if (code && code !== typed) permanentRedirect(`/s/${code}${group ? `/${group.slug}` : ""}`);
-  const school = code ? await schoolByCode(code) : null;
+  const school = code ? await schoolForVisitor(code, requestClient(await headers()).address) : null;
   return (
     <>
       {!school && (

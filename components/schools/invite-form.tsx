@@ -2,15 +2,22 @@
 // Inviting a colleague to be a contact for the school: a link goes to their address, whose button
 // makes them one.
 import { useActionState } from "react";
-import { inviteContactAction, type InviteState } from "@/app/(site)/school/actions";
+import type { InviteState } from "@/app/(site)/school/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
 
-export function InviteForm({ code }: { code: string }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(
-    inviteContactAction.bind(null, code),
-    { email: "" },
-    `/school/${code}`,
-  );
+/**
+ * `invite` is the action already bound to the school's code by the server page: binding it here,
+ * during render, made a form posted without JavaScript spin for good (a new bound function on every
+ * render never matched the one the post named).
+ */
+export function InviteForm({
+  invite,
+  permalink,
+}: {
+  invite: (previous: InviteState, form: FormData) => Promise<InviteState>;
+  permalink: string;
+}) {
+  const [state, action, pending] = useActionState<InviteState, FormData>(invite, { email: "" }, permalink);
   const hint =
     "We email them a link that works for 7 days. They become a contact when they press its button.";
   return (

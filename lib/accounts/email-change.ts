@@ -33,7 +33,9 @@ export async function requestEmailChange(
       error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
     };
   }
-  const token = signLink(env.AUTH_SECRET!, "email-change", `${userId} ${email}`, {
+  // The link names the address it moves from too: once the account has moved (by this link or
+  // another), it no longer matches, so a link works once.
+  const token = signLink(env.AUTH_SECRET!, "email-change", `${userId} ${email} ${user.email}`, {
     ttlMs: EMAIL_CHANGE_TTL_MS,
     now,
   });
@@ -45,32 +47,51 @@ export async function requestEmailChange(
 export function readEmailChange(env: Env, token: string, now = new Date()) {
   const link = verifyLink(env.AUTH_SECRET!, token, "email-change", now);
   if (!link) return null;
-  const [userId, email] = link.subject.split(" ");
-  if (!userId || !email) return null;
-  return { userId, email };
+  const [userId, email, from] = link.subject.split(" ");
+  if (!userId || !email || !from) return null;
+  return { userId, email, from };
 }
 
-/** The change, on the button's POST: "changed" (or already done), "taken" by another account, or "invalid". */
+/**
+ * The change, on the button's POST: "changed" (or already done by this link), "taken" by another
+ * account, "used" when the account has moved to another address since the link was sent, or
+ * "invalid". A change signs the account out everywhere but the browser that pressed the button
+ * (`keepSession`, its session token, if it is signed in to this account).
+ */
 export async function confirmEmailChange(
   db: PrismaClient,
   env: Env,
   token: string,
-  now = new Date(),
-): Promise<"changed" | "taken" | "invalid"> {
+  options: { now?: Date; keepSession?: string } = {},
+): Promise<"changed" | "taken" | "used" | "invalid"> {
+  const now = options.now ?? new Date();
   const change = readEmailChange(env, token, now);
   if (!change) return "invalid";
   try {
-    const updated = await db.user.updateMany({
-      where: { id: change.userId },
-      data: {
-        email: change.email,
-        emailVerified: now,
-        mailSuppressedAt: null,
-        mailSuppressedReason: null,
-        softBounces: 0,
-      },
+    return await db.$transaction(async (tx) => {
+      const updated = await tx.user.updateMany({
+        where: { id: change.userId, email: change.from },
+        data: {
+          email: change.email,
+          emailVerified: now,
+          mailSuppressedAt: null,
+          mailSuppressedReason: null,
+          softBounces: 0,
+        },
+      });
+      if (updated.count === 0) {
+        const user = await tx.user.findUnique({ where: { id: change.userId }, select: { email: true } });
+        if (!user) return "invalid" as const;
+        return user.email === change.email ? ("changed" as const) : ("used" as const);
+      }
+      await tx.session.deleteMany({
+        where: {
+          userId: change.userId,
+          ...(options.keepSession ? { NOT: { sessionToken: options.keepSession } } : {}),
+        },
+      });
+      return "changed" as const;
     });
-    return updated.count ? "changed" : "invalid";
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return "taken";
     throw error;

@@ -69,18 +69,87 @@ export function parseRemindForm(
 /**
  * After the parent pressed the confirmation email's button (and so is signed in as its address): the
  * child and plan made, once. Null when the token is not valid, "other-address" when the signed-in
- * parent is not the one it was sent to, "limit" when they have the most children already.
+ * parent is not the one it was sent to, "limit" when they have the most children already, "used" when
+ * the request was confirmed before (also if that child was removed since).
  */
 export async function confirmRemindRequest(
   user: { id: string; email: string },
   token: string,
   db: PrismaClient = getDb(),
-): Promise<{ childId: string; school: string | null } | "limit" | "other-address" | null> {
+): Promise<{ childId: string; school: string | null } | "limit" | "other-address" | "used" | null> {
   const read = readRemindRequest(linkSecret(), token);
   if (!read) return null;
   if (read.request.email !== user.email.toLowerCase()) return "other-address";
   const made = await addRemindedChild(db, user.id, read.request, read.id);
-  return made === "limit" ? made : { ...made, school: read.request.school ?? null };
+  return typeof made === "string" ? made : { ...made, school: read.request.school ?? null };
+}
+
+/**
+ * Auth.js's answer to the confirmation email's button (a POST): when it signed the parent in and sends
+ * them on to /remind/ready?r=<request>, the child and plan are made here, in that POST, and the answer
+ * sends them to the page that shows them instead. The request never reaches a page a GET can open, so
+ * a link to /remind/ready makes nothing. Every other answer is passed on unchanged.
+ */
+export async function finishRemindSignIn(
+  url: URL,
+  response: Response,
+  appUrl: string,
+  db: PrismaClient = getDb(),
+): Promise<Response> {
+  const location = response.headers.get("location");
+  if (
+    !url.pathname.endsWith("/callback/email") ||
+    !location ||
+    response.status < 300 ||
+    response.status > 399
+  )
+    return response;
+  const target = new URL(location, appUrl);
+  const token = target.searchParams.get("r");
+  if (target.pathname !== "/remind/ready" || !token) return response;
+  const email = url.searchParams.get("email")?.toLowerCase() ?? "";
+  const user = email
+    ? await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } } })
+    : null;
+  const made = user?.email ? await confirmRemindRequest({ id: user.id, email: user.email }, token, db) : null;
+  const next =
+    made === null || typeof made === "string"
+      ? `/remind/ready?problem=${made ?? "expired"}`
+      : readyPath(made.childId, made.school);
+  const headers = new Headers();
+  for (const [name, value] of response.headers) if (name !== "set-cookie") headers.set(name, value);
+  for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  headers.set("location", `${appUrl}${next}`);
+  return new Response(null, { status: response.status, headers });
+}
+
+/** The page after a child was made through /remind, with the school's choice when it came through one. */
+export function readyPath(childId: string, school: string | null | undefined): string {
+  return `/remind/ready?child=${childId}${school ? `&c=${signSchoolChoice(linkSecret(), childId, school)}` : ""}`;
+}
+
+/** How long the page after confirming offers "Let <school> count our family". */
+const SCHOOL_CHOICE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The school whose link made `childId`, signed: only that school may be chosen to count the family
+ * (the choice's form carries this, never a code the browser could change).
+ */
+export function signSchoolChoice(secret: string, childId: string, code: string, now = new Date()): string {
+  return signLink(secret, "school-choice", `${childId}:${code}`, { ttlMs: SCHOOL_CHOICE_TTL_MS, now });
+}
+
+/** The school code a choice token names for `childId`, or null when it is not ours, altered or expired. */
+export function readSchoolChoice(
+  secret: string,
+  token: string,
+  childId: string,
+  now = new Date(),
+): string | null {
+  const link = verifyLink(secret, token, "school-choice", now);
+  if (!link) return null;
+  const [child, code] = link.subject.split(":");
+  return child === childId && code ? code : null;
 }
 
 /** The request, signed and expiring, to travel in the confirmation link (lib/server/signed-links.ts). */
@@ -104,9 +173,10 @@ export function readRemindRequest(
 }
 
 /**
- * Makes the requested child and plan in the parent's account, once per request id (a second call
- * returns the same child), within the limit of children. Returns the child's id, or "limit". A request
- * through a school's link adds one to that school's anonymous count, in the same transaction (so once).
+ * Makes the requested child and plan in the parent's account, once per request id: a request is
+ * recorded as used in the same transaction, so a second confirmation (or one after the child was
+ * removed) makes nothing and returns "used". Within the limit of children ("limit"). A request through
+ * a school's link adds one to that school's anonymous count, in the same transaction (so once).
  */
 export async function addRemindedChild(
   db: PrismaClient,
@@ -114,25 +184,37 @@ export async function addRemindedChild(
   request: RemindRequest,
   requestId: string,
   now = new Date(),
-): Promise<{ childId: string } | "limit"> {
-  return db.$transaction(async (tx) => {
-    const room = await roomForChild(tx, userId);
-    const existing = await tx.child.findUnique({ where: { requestId }, select: { id: true, userId: true } });
-    if (existing && existing.userId === userId) return { childId: existing.id };
-    if (!room) return "limit" as const;
-    const child = await tx.child.create({ data: { ...request.child, userId, requestId } });
-    await tx.checkInPlan.create({
-      data: {
-        childId: child.id,
-        ...request.plan,
-        nextDueAt: nextDueAfter(request.plan, now),
-        calendarToken: request.plan.calendarEnabled ? newCalendarToken() : null,
-      },
+): Promise<{ childId: string } | "limit" | "used"> {
+  return db
+    .$transaction(async (tx) => {
+      const room = await roomForChild(tx, userId);
+      // One statement decides, also when two confirmations race: the second waits, then finds the row.
+      const { count } = await tx.usedRemindRequest.createMany({
+        data: [{ id: requestId }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return "used" as const;
+      if (!room) throw new NoRoom();
+      const child = await tx.child.create({ data: { ...request.child, userId, requestId } });
+      await tx.checkInPlan.create({
+        data: {
+          childId: child.id,
+          ...request.plan,
+          nextDueAt: nextDueAfter(request.plan, now),
+          calendarToken: request.plan.calendarEnabled ? newCalendarToken() : null,
+        },
+      });
+      if (request.school) await countSignUp(tx, request.school, child, now);
+      return { childId: child.id };
+    })
+    .catch((error: unknown) => {
+      // No room: nothing is kept, the request's use included, so that it works once a child is removed.
+      if (error instanceof NoRoom) return "limit" as const;
+      throw error;
     });
-    if (request.school) await countSignUp(tx, request.school, child, now);
-    return { childId: child.id };
-  });
 }
+
+class NoRoom extends Error {}
 
 /** What the page after confirming says: when the first check-in is, the calendar, a starter for tonight. */
 export async function remindedChildSummary(

@@ -43,6 +43,9 @@ export async function saveToOutbox(
   return message;
 }
 
+/** The file, under DATA_DIR, that holds the outbox key (made by `npm start` in production). */
+export const OUTBOX_KEY_FILE = "outbox-key";
+
 /** Where the person at this machine reads the outbox: the server listens on loopback then. */
 export function outboxUrl(env: Pick<Env, "APP_URL" | "PORT">): string {
   const local = isLoopbackHost(new URL(env.APP_URL).hostname);

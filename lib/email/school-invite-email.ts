@@ -1,29 +1,49 @@
 // The email inviting a member of staff to be a contact of a school: its link opens a page whose button
-// accepts (mail scanners open links; they do not press buttons).
+// accepts (mail scanners open links; they do not press buttons). The wording is ours alone: the school's
+// name was typed by whoever registered it, so it stays out of the subject and is quoted once, as what
+// they typed, with bidirectional controls removed and no way to become a link.
 import { escapeHtml } from "@/lib/email/html";
 
+export const SCHOOL_INVITE_SUBJECT = "You have been invited to see a school's numbers on Talk Often";
+
 export function schoolInviteEmail(to: string, school: string, from: string, url: string) {
+  const name = quotedName(school);
   const text = [
-    `Join ${school} on Talk Often`,
+    "You have been invited to see a school's numbers on Talk Often",
     "",
-    `${from} asked for you to see ${school}'s numbers on Talk Often: how many parents set up a monthly`,
-    "check-in through the school's links. Schools only ever see numbers, never who a family is.",
+    `${from} asked for you to be a contact for a school on Talk Often. Contacts see how many parents set`,
+    "up a monthly check-in through the school's links. Schools only ever see numbers, never who a family is.",
     "",
-    "If you would like to, open this link and press the button. It works for 7 days:",
+    `The school's name, as it was registered: "${name}"`,
+    "",
+    "If you work there and would like to, open this link and press the button. It works for 7 days:",
     url,
     "",
     "If you do not know why you got this, ignore it: nothing happens without the button.",
     "",
     "Talk Often",
   ].join("\n");
-  const name = escapeHtml(school);
   const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1c2421">
-<h1 style="font-size:22px">Join ${name} on Talk Often</h1>
-<p>${escapeHtml(from)} asked for you to see ${name}'s numbers on Talk Often: how many parents set up a monthly check-in through the school's links. Schools only ever see numbers, never who a family is.</p>
-<p>If you would like to, open this link and press the button. It works for 7 days.</p>
+<h1 style="font-size:22px">You have been invited to see a school's numbers on Talk Often</h1>
+<p>${escapeHtml(from)} asked for you to be a contact for a school on Talk Often. Contacts see how many parents set up a monthly check-in through the school's links. Schools only ever see numbers, never who a family is.</p>
+<p>The school's name, as it was registered: <q dir="ltr">${escapeHtml(name)}</q></p>
+<p>If you work there and would like to, open this link and press the button. It works for 7 days.</p>
 <p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">See the invitation</a></p>
 <p>Or copy this link into your browser:<br><span style="word-break:break-all">${escapeHtml(url)}</span></p>
 <p>If you do not know why you got this, ignore it: nothing happens without the button.</p>
 </body></html>`;
-  return { to, subject: `Join ${school} on Talk Often`, text, html };
+  return { to, subject: SCHOOL_INVITE_SUBJECT, text, html };
+}
+
+/**
+ * The name as data: bidirectional controls and other invisible format characters removed, and every
+ * "." and ":" that could make a mail program turn part of it into a link broken by a space-like dot.
+ */
+export function quotedName(name: string): string {
+  return name
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]/g, "")
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/:\/\//g, ": //")
+    .replace(/\b(www)\./gi, "$1 .")
+    .replace(/([a-z0-9-])\.([a-z]{2,})\b/gi, "$1 .$2");
 }

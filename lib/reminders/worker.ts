@@ -2,6 +2,7 @@
 // and the delivery task. The same code runs long-lived (npm run worker, npm start), once from cron
 // (POST /api/cron/reminders) and once as if at a given instant (npm run reminders:dispatch).
 import { purgeExpiredSignInTokens } from "@/lib/server/rate-limit";
+import { publishSchoolSnapshots } from "@/lib/schools/school-snapshots";
 import {
   Logger,
   parseCrontab,
@@ -43,6 +44,7 @@ function taskList(
         );
       await dispatchDuePlans(db);
       await purgeExpiredSignInTokens(db);
+      await publishSchoolSnapshots(db); // schools' monthly figures (a cheap query when none is due)
     },
     [DELIVER_TASK]: async (payload) => {
       const { deliveryId } = payload as { deliveryId: string };
@@ -111,6 +113,7 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
     await reclaimAbandonedJobs(db);
     const summary = await dispatchDuePlans(db, now);
     await purgeExpiredSignInTokens(db, now);
+    await publishSchoolSnapshots(db, now);
     await runOnce({
       connectionString,
       taskList: taskList(env, db, (outcome) => (outcomes[outcome] += 1)),

@@ -56,9 +56,13 @@ export function newsletterHtml(group: AgeGroup, code?: string): string {
 
 export const SCHOOL_NAME_MAX = 80;
 
-/** One line of text, as a name is shown: control characters as spaces, runs of spaces as one, trimmed. */
+/**
+ * One line of text, as a name is shown: control characters as spaces, bidirectional overrides and
+ * isolates removed (they can make text read backwards: "gnp.exe"), runs of spaces as one, trimmed.
+ */
 export const oneLine = z.string().transform((value) =>
   value
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]+/g, "")
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim(),

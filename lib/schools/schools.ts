@@ -13,7 +13,9 @@ import { oneLine, SCHOOL_NAME_MAX, schoolNameSchema } from "@/lib/schools/school
 import { termOf } from "@/lib/schools/school-terms";
 import { getDb } from "@/lib/server/db";
 import type { Env } from "@/lib/server/env";
-import { allow, allowSignInEmail, type Limit } from "@/lib/server/rate-limit";
+import { createHmac } from "node:crypto";
+import { linkSecret } from "@/lib/email/check-in-links";
+import { allow, allowSignInEmail, isOverLimit, type Limit } from "@/lib/server/rate-limit";
 import { signLink, verifyLink } from "@/lib/server/signed-links";
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -22,10 +24,24 @@ type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export const REGISTER_PER_ACCOUNT: Limit = { name: "school-account", max: 3, windowMs: 15 * 60_000 };
 export const REGISTER_PER_CLIENT: Limit = { name: "school-client", max: 10, windowMs: 15 * 60_000 };
 export const MAX_CONTACTS = 20;
+/**
+ * Codes that are no school's, tried by one client: 30 in 15 minutes, as many as a person mistyping
+ * ever needs. Past that, every code reads as unknown to that client, so codes cannot be found by trying.
+ */
+export const CODE_GUESSES_PER_CLIENT: Limit = { name: "school-code-guess", max: 30, windowMs: 15 * 60_000 };
+/** Invitations a school may send, whoever asks for them: 20 a day (on top of the sign-in limits). */
+export const INVITES_PER_SCHOOL: Limit = { name: "school-invites", max: 20, windowMs: 24 * 60 * 60_000 };
+/** A name is not a place to put a link for the emails and letters it goes into. */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/|@/i;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const schoolFormSchema = z.object({
-  name: schoolNameSchema.pipe(z.string().min(2, "Enter the school's name (at least 2 characters).")),
+  name: schoolNameSchema.pipe(
+    z
+      .string()
+      .min(2, "Enter the school's name (at least 2 characters).")
+      .refine((name) => !WEB_ADDRESS.test(name), "Enter the school's name without a web address."),
+  ),
   authority: z
     .string()
     .default("")
@@ -104,6 +120,24 @@ export async function schoolByCode(typed: string, db: PrismaClient = getDb()) {
   return db.school.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
 }
 
+/**
+ * The school a code typed into a public link names, for `client`: each code that is no school's counts
+ * against CODE_GUESSES_PER_CLIENT, and past that limit every code, real or not, reads as unknown.
+ */
+export async function schoolForVisitor(
+  code: string,
+  client: string,
+  db: PrismaClient = getDb(),
+  now = new Date(),
+) {
+  const school = await schoolByCode(code, db);
+  if (!school) {
+    await allow(db, CODE_GUESSES_PER_CLIENT, client, now);
+    return null;
+  }
+  return (await isOverLimit(db, CODE_GUESSES_PER_CLIENT, client, now)) ? null : school;
+}
+
 /** The school and its contacts, if `userId` is one of them; null otherwise (the page is then a 404). */
 export async function schoolForContact(userId: string, typed: string, db: PrismaClient = getDb()) {
   const code = readSchoolCode(typed);
@@ -128,13 +162,30 @@ export type SchoolForContact = NonNullable<Awaited<ReturnType<typeof schoolForCo
  * Counts one sign-up through a school's link for the term it happens in: one statement that adds one
  * to the number, and does nothing when the code is no longer a school's (it was deleted).
  */
-export async function countSignUp(tx: Transaction, code: string, child: ChildAge, now = new Date()) {
+export async function countSignUp(
+  tx: Transaction,
+  code: string,
+  child: ChildAge & { userId: string },
+  now = new Date(),
+) {
   const ageGroup = ageGroupOn(child, now);
   const term = termOf(now);
+  // A family counts once a term, whatever it adds or removes: its mark goes in first, and only a new
+  // mark adds one to the counter (both in the caller's transaction).
+  const marked = await tx.$executeRaw`
+    INSERT INTO "SchoolSignUpFamily" ("schoolId", "term", "family")
+    SELECT "id", ${term}, ${familyKey(child.userId)} FROM "School" WHERE "code" = ${code}
+    ON CONFLICT DO NOTHING`;
+  if (marked === 0) return;
   await tx.$executeRaw`
     INSERT INTO "SchoolSignUps" ("schoolId", "term", "ageGroup", "count")
     SELECT "id", ${term}, ${ageGroup}, 1 FROM "School" WHERE "code" = ${code}
     ON CONFLICT ("schoolId", "term", "ageGroup") DO UPDATE SET "count" = "SchoolSignUps"."count" + 1`;
+}
+
+/** The account's mark in SchoolSignUpFamily: an HMAC of its id, meaningless without AUTH_SECRET. */
+function familyKey(userId: string): string {
+  return createHmac("sha256", linkSecret()).update(`school-family:${userId}`).digest("hex").slice(0, 64);
 }
 
 /** The parent's choice to let a school count their family, for one of their children. */
@@ -196,6 +247,12 @@ export async function inviteContact(
     return {
       ok: false,
       error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
+    };
+  }
+  if (!(await allow(db, INVITES_PER_SCHOOL, school.id, now))) {
+    return {
+      ok: false,
+      error: `A school can send up to ${INVITES_PER_SCHOOL.max} invitations a day. Please try again tomorrow.`,
     };
   }
   const invitation = await db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@
 // is sent on to /signin/confirm, whose button POSTs it, so that mail scanners opening links use up
 // nothing and nobody is signed in without pressing the button.
 import { z } from "zod";
+import { isLoopbackHost } from "@/lib/server/peer.mjs";
 
 export type SignInLink = { callbackUrl: string; token: string; email: string };
 
@@ -48,4 +49,25 @@ function isWebAddress(value: string, origin: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Auth.js's answer with its redirect on APP_URL. Auth.js builds some redirects (its error page) from the
+ * request's origin, and Next.js names a loopback address "localhost" there: with APP_URL on 127.0.0.1
+ * the browser was sent to another origin, which the page's form-action policy then blocked, so a used
+ * link's button seemed to do nothing. Only a same-site path on a loopback host is moved; anything else is
+ * passed on as it is.
+ */
+export function onAppUrl(response: Response, appUrl: string): Response {
+  const location = response.headers.get("location");
+  if (!location || !/^https?:\/\//.test(location)) return response;
+  const target = new URL(location);
+  const app = new URL(appUrl);
+  if (target.origin === app.origin || !isLoopbackHost(target.host) || target.port !== app.port)
+    return response;
+  const headers = new Headers();
+  for (const [name, value] of response.headers) if (name !== "set-cookie") headers.set(name, value);
+  for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  headers.set("location", `${app.origin}${target.pathname}${target.search}`);
+  return new Response(response.body, { status: response.status, headers });
 }

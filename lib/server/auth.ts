@@ -6,6 +6,7 @@ import { AccessDenied } from "@auth/core/errors";
 import { countMetric } from "@/lib/server/metrics";
 import { log } from "@/lib/server/log";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { cookies } from "next/headers";
 import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/lib/server/db";
@@ -30,11 +31,29 @@ export async function requestSignInEmail(
 ): Promise<"sent" | "limited"> {
   try {
     await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo }));
+    await forgetCallbackUrl();
     return "sent";
   } catch (error) {
     if (error instanceof AccessDenied) return "limited"; // the signIn callback's only refusal
     throw error;
   }
+}
+
+/**
+ * Auth.js keeps the page to go to after signing in in a cookie of whoever asked for the email. The
+ * email's link carries it too, and a /remind request's page holds the signed request: it must reach
+ * the address's owner only, never the person who typed the address (who may be someone else).
+ */
+async function forgetCallbackUrl(): Promise<void> {
+  const jar = await cookies();
+  for (const name of ["authjs.callback-url", "__Secure-authjs.callback-url"])
+    jar.set(name, "", {
+      maxAge: 0,
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: name.startsWith("__"),
+    });
 }
 
 /**

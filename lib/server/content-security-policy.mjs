@@ -14,6 +14,10 @@ export const NONCE_PAGES = [
   "/school",
   "/schools/register",
   "/s",
+  // They print a school's name (from the database, or the letter's ?school=): never 'unsafe-inline'.
+  // A letter without a name is cached by shared caches with its nonce; it prints nothing from the URL.
+  "/remind",
+  "/schools/letter",
 ];
 
 /**

@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once with zod. A bad value fails
 // fast with a message that names the variable and says what is wrong, never its secret.
 import { createPrivateKey } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { isLoopbackHost } from "@/lib/server/peer.mjs";
 
@@ -123,6 +124,17 @@ const envSchema = z
       10,
       "must be a whole number from 0 to 10: the proxies in front of the app",
     ).default(0),
+    /**
+     * The proxies whose X-Forwarded-For (and -Host) the app believes, comma-separated IP addresses.
+     * Unset: loopback only (nginx on the same machine). A client reaching the port directly is never one.
+     */
+    TRUSTED_PROXY_ADDRESSES: z
+      .string()
+      .refine(
+        (value) => value.split(",").every((address) => isIP(address.trim()) !== 0),
+        "must be a comma-separated list of IP addresses, e.g. 10.0.0.5,10.0.0.6",
+      )
+      .optional(),
     /** How many processes `npm start` serves with; one per core when unset. */
     WEB_PROCESSES: wholeNumber(1, 64, "must be a whole number from 1 to 64").optional(),
     /** Where the embedded database, the mail outbox and generated secrets live. */

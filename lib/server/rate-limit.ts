@@ -13,7 +13,7 @@ export async function allow(
   now = new Date(),
 ): Promise<boolean> {
   const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
-  const key = `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
+  const key = limitKey(limit, subject);
   // One statement: count this use, and drop windows older than a day (of no further use).
   const [row] = await db.$queryRaw<{ count: number }[]>`
     WITH "purged" AS (
@@ -23,6 +23,25 @@ export async function allow(
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
     RETURNING "count"`;
   return (row?.count ?? 0) <= limit.max;
+}
+
+/** True when `subject` has already used up `limit` in this window (counts nothing). */
+export async function isOverLimit(
+  db: PrismaClient,
+  limit: Limit,
+  subject: string,
+  now = new Date(),
+): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  const row = await db.rateLimit.findUnique({
+    where: { key_windowStart: { key: limitKey(limit, subject), windowStart } },
+    select: { count: true },
+  });
+  return (row?.count ?? 0) >= limit.max;
+}
+
+function limitKey(limit: Limit, subject: string): string {
+  return `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
 }
 
 export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", max: 3, windowMs: 15 * 60_000 };
@@ -51,10 +70,12 @@ export async function allowSignInEmail(
  * the reminder worker. Returns how many went.
  */
 export async function purgeExpiredSignInTokens(db: PrismaClient, now = new Date()): Promise<number> {
-  const [tokens, invitations] = await Promise.all([
+  const [tokens, invitations, usedRequests] = await Promise.all([
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
     // Schools' invitations past their 7 days go the same way (lib/schools/schools.ts).
     db.schoolInvitation.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // A used /remind request need only be remembered while its link works (24 hours): two days.
+    db.usedRemindRequest.deleteMany({ where: { usedAt: { lt: new Date(now.getTime() - 2 * 86_400_000) } } }),
   ]);
-  return tokens.count + invitations.count;
+  return tokens.count + invitations.count + usedRequests.count;
 }

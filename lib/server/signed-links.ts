@@ -4,7 +4,14 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
 export type LinkPurpose =
-  "checkin" | "unsubscribe" | "pause" | "skip" | "remind" | "email-change" | "school-invite";
+  | "checkin"
+  | "unsubscribe"
+  | "pause"
+  | "skip"
+  | "remind"
+  | "email-change"
+  | "school-invite"
+  | "school-choice";
 
 const payloadSchema = z.object({
   p: z.string(), // purpose

@@ -8,6 +8,8 @@ import { promisify } from "node:util";
 import pg from "pg";
 import type { Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
+import { publishSnapshot } from "@/lib/schools/school-snapshots";
+import { createDb } from "@/lib/server/db";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect, expectNoAxeViolations } from "./fixtures";
 
@@ -35,6 +37,26 @@ export async function query<T extends pg.QueryResultRow>(sql: string, values: un
     return (await client.query<T>(sql, values)).rows;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Publishes a school's snapshot now, as the worker does on the 1st of a month (its earlier ones are
+ * removed first); `noNoise` draws none, so that a test can read the figures as they are.
+ */
+export async function publishSnapshotNow(code: string, { noNoise = false } = {}): Promise<void> {
+  const server = await startEmbeddedPostgres({ dataDir });
+  const db = createDb(server.url());
+  try {
+    const school = await db.school.findUniqueOrThrow({ where: { code } });
+    // The worker publishes every minute for a school with none this month: try until ours is the one.
+    for (let tries = 0; tries < 5; tries += 1) {
+      await db.schoolSnapshot.deleteMany({ where: { schoolId: school.id } });
+      if (await publishSnapshot(db, school.id, new Date(), noNoise ? () => 0.5 : undefined)) return;
+    }
+    throw new Error("could not publish a snapshot");
+  } finally {
+    await db.$disconnect();
   }
 }
 

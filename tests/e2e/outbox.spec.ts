@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { parseEnv } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
 import { expect, test } from "./fixtures";
@@ -17,7 +19,8 @@ test("/dev/outbox shows a message sent through lib/email/send-mail.ts", async ({
     env,
   );
 
-  await visit("/dev/outbox");
+  const key = readFileSync(path.join(process.env.E2E_DATA_DIR!, "outbox-key"), "utf8").trim();
+  await visit(`/dev/outbox?key=${encodeURIComponent(key)}`);
   await page.getByRole("link", { name: subject }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   await expect(page.getByText("parent@example.org")).toBeVisible();

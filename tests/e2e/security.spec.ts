@@ -1,7 +1,7 @@
 // Safe by default, on the production server (`npm start` with no SMTP_URL): the outbox is for this
 // machine only, a sign-in link survives mail scanners, the sign-in limit sees the real client, and a
 // made-up URL costs nothing on disk.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { listOutbox } from "@/lib/email/outbox";
@@ -77,13 +77,15 @@ test("the outbox answers only this machine: not a rebound host name, not through
 }) => {
   // Not the file's X-Forwarded-For: a request straight from this machine, as a developer's browser.
   const direct = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
-  expect((await direct.get("/dev/outbox")).status()).toBe(200);
-  expect((await direct.get("/dev/outbox", { headers: { Host: "attacker.example" } })).status()).toBe(404);
-  const viaProxy = await direct.get("/dev/outbox", { headers: { "X-Forwarded-For": "203.0.113.9" } });
+  // In production the outbox also wants its key (school-channel.spec.ts): with it, still this machine only.
+  const outbox = `/dev/outbox?key=${encodeURIComponent(readFileSync(path.join(dataDir, "outbox-key"), "utf8").trim())}`;
+  expect((await direct.get(outbox)).status()).toBe(200);
+  expect((await direct.get(outbox, { headers: { Host: "attacker.example" } })).status()).toBe(404);
+  const viaProxy = await direct.get(outbox, { headers: { "X-Forwarded-For": "203.0.113.9" } });
   expect(viaProxy.status()).toBe(404);
   expect(await viaProxy.text()).not.toContain("@example.org");
   // A client cannot claim to be local.
-  const claimed = await direct.get("/dev/outbox", {
+  const claimed = await direct.get(outbox, {
     headers: { Host: "attacker.example", "X-Talk-Often-Local": "1", "X-Talk-Often-Peer": "127.0.0.1" },
   });
   expect(claimed.status()).toBe(404);

@@ -5,7 +5,13 @@ import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { addRemindedChild, parseRemindForm, signRemindRequest } from "@/lib/accounts/remind-request";
+import {
+  addRemindedChild,
+  parseRemindForm,
+  readSchoolChoice,
+  readyPath,
+  signRemindRequest,
+} from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/accounts/validations";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { linkSecret } from "@/lib/email/check-in-links";
@@ -27,7 +33,8 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
   if (session?.user?.id && session.user.email?.toLowerCase() === request.email) {
     const made = await addRemindedChild(db, session.user.id, request, randomBytes(12).toString("base64url"));
     if (made === "limit") return { values, errors: { form: TOO_MANY_CHILDREN } };
-    redirect(`/remind/ready?child=${made.childId}${request.school ? `&s=${request.school}` : ""}`);
+    if (made === "used") throw new Error("A fresh request id was already used");
+    redirect(readyPath(made.childId, request.school));
   }
   const token = signRemindRequest(linkSecret(), request);
   const client = requestClient(await headers()).address;
@@ -39,20 +46,21 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
 
 /**
  * The confirmation page's choice, unticked unless the parent ticks it: "Let <school> count our family".
- * Only a tick links the school to the child; otherwise nothing is written.
+ * Only a tick links the school to the child; otherwise nothing is written. Only the school whose link
+ * made the child may count it: `choice` is signed (readyPath), so the browser cannot name another.
  */
 export async function chooseSchoolCounting(
   childId: string,
-  code: string,
+  choice: string,
   _previous: null,
   form: FormData,
 ): Promise<void> {
-  const { db, userId } = await forParent(z.tuple([rowIdArg, z.string().max(20), previousStateArg, formArg]), [
-    childId,
-    code,
-    _previous,
-    form,
-  ]);
+  const { db, userId } = await forParent(
+    z.tuple([rowIdArg, z.string().max(400), previousStateArg, formArg]),
+    [childId, choice, _previous, form],
+  );
+  const code = readSchoolChoice(linkSecret(), choice, childId);
+  if (!code) notFound();
   const yes = form.get("count") === "yes";
   if (yes && (await countFamily(db, userId, childId, code)) === "not-found") notFound();
   // The code stays out of the next address (and so out of access logs) once the choice is made.

@@ -33,8 +33,8 @@ export default function SchoolsPage() {
         <p className="m-0">
           Register your school to get the same links, QR codes, letters and newsletter text carrying your
           school&apos;s code, with its name already on the letters, and to see how many families sign up
-          through them and keep up their monthly check-ins. Numbers only: you never see who a family is, and
-          any count from 1 to 4 shows as &ldquo;fewer than 5&rdquo;.
+          through them and keep up their monthly check-ins. Numbers only, updated once a month, with a little
+          random noise in each so that no figure gives away one family: you never see who a family is.
         </p>
         <p className="mb-0">
           <Link href="/schools/register">Register your school, or see the schools you have registered</Link>

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { connection } from "next/server";
-import { outboxDataDirOr404 } from "@/lib/email/outbox-access";
+import { outboxDataDirOr404, outboxQuery } from "@/lib/email/outbox-access";
 import { listOutbox } from "@/lib/email/outbox";
 
-export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
+export const metadata: Metadata = { title: "Outbox", robots: { index: false }, referrer: "no-referrer" };
 
-export default async function OutboxPage() {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ key?: unknown }> }) {
   await connection();
-  const messages = await listOutbox(await outboxDataDirOr404());
+  const { key } = await searchParams;
+  const messages = await listOutbox(await outboxDataDirOr404(key));
   return (
     <>
       <h1>Outbox</h1>
@@ -42,7 +43,7 @@ export default async function OutboxPage() {
                 </td>
                 <td className="py-2 pr-4 break-all">{message.to}</td>
                 <td className="py-2">
-                  <Link href={`/dev/outbox/${message.id}`}>{message.subject}</Link>
+                  <Link href={`/dev/outbox/${message.id}${outboxQuery(key)}`}>{message.subject}</Link>
                 </td>
               </tr>
             ))}

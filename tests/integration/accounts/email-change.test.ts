@@ -47,7 +47,11 @@ describe("changing the account's email address", () => {
     expect(mail!.subject).toBe("Confirm your new email address for Talk Often");
     const token = tokenOf(mail!.text ?? "");
     // Reading the link (what its page does on GET) changes nothing.
-    expect(readEmailChange(env, token)).toEqual({ userId: parent.id, email: "new@example.org" });
+    expect(readEmailChange(env, token)).toEqual({
+      userId: parent.id,
+      email: "new@example.org",
+      from: "old@example.org",
+    });
     expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).email).toBe(
       "old@example.org",
     );
@@ -75,7 +79,7 @@ describe("changing the account's email address", () => {
 
     expect(await confirmEmailChange(database.db, env, `${token.slice(0, -2)}xx`)).toBe("invalid");
     const later = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    expect(await confirmEmailChange(database.db, env, token, later)).toBe("invalid");
+    expect(await confirmEmailChange(database.db, env, token, { now: later })).toBe("invalid");
 
     expect(await requestEmailChange(database.db, env, first.id, "FIRST@example.org", "198.51.100.2")).toEqual(
       {
@@ -93,5 +97,49 @@ describe("changing the account's email address", () => {
         (await requestEmailChange(database.db, env, first.id, "busy@example.org", `198.51.100.${10 + i}`)).ok,
       );
     expect(outcomes).toEqual([true, true, true, false]);
+  });
+
+  it("works once: an old link cannot move the account back after a later change (probe N5)", async () => {
+    const parent = await makeParent(database.db, "a@example.org");
+    smtp.messages.length = 0;
+    await requestEmailChange(database.db, env, parent.id, "b@example.org", "198.51.100.30");
+    const toB = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await confirmEmailChange(database.db, env, toB)).toBe("changed");
+    smtp.messages.length = 0;
+    await requestEmailChange(database.db, env, parent.id, "c@example.org", "198.51.100.31");
+    const toC = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await confirmEmailChange(database.db, env, toC)).toBe("changed");
+    // Whoever reads b@'s mailbox presses the first link again: nothing moves.
+    expect(await confirmEmailChange(database.db, env, toB)).toBe("used");
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).email).toBe(
+      "c@example.org",
+    );
+  });
+
+  it("signs the account out everywhere but the browser that pressed the button (probe N5)", async () => {
+    const parent = await makeParent(database.db, "sessions@example.org");
+    const expires = new Date(Date.now() + 86_400_000);
+    await database.db.session.createMany({
+      data: [
+        { sessionToken: "pressing-browser", userId: parent.id, expires },
+        { sessionToken: "other-device", userId: parent.id, expires },
+        { sessionToken: "someone-who-asked", userId: parent.id, expires },
+      ],
+    });
+    smtp.messages.length = 0;
+    await requestEmailChange(database.db, env, parent.id, "sessions-new@example.org", "198.51.100.32");
+    const token = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await confirmEmailChange(database.db, env, token, { keepSession: "pressing-browser" })).toBe(
+      "changed",
+    );
+    const left = await database.db.session.findMany({ where: { userId: parent.id } });
+    expect(left.map((session) => session.sessionToken)).toEqual(["pressing-browser"]);
+    // Pressed by a browser signed in to no session of this account: every session ends.
+    await database.db.session.create({ data: { sessionToken: "again", userId: parent.id, expires } });
+    smtp.messages.length = 0;
+    await requestEmailChange(database.db, env, parent.id, "sessions-third@example.org", "198.51.100.33");
+    const next = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await confirmEmailChange(database.db, env, next)).toBe("changed");
+    expect(await database.db.session.count({ where: { userId: parent.id } })).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // The one-step way in: a request checked as one, carried signed in the confirmation link (nothing
-// stored), and made into one child and plan however often it is confirmed.
+// stored until it is confirmed), and made into one child and plan once: never again, even after that
+// child is removed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addRemindedChild,
@@ -69,14 +70,14 @@ describe("a /remind request", () => {
     expect(readRemindRequest(SECRET, `${token}.extra`, now)).toBeNull();
   });
 
-  it("makes one child and one plan however often it is confirmed, and only for the address it was sent to", async () => {
+  it("makes one child and one plan, once, and only for the address it was sent to", async () => {
     const parent = await makeParent(database.db, "confirm@example.org");
     const parsed = parseRemindForm(form({ address: "confirm@example.org", calendar: "on" }));
     if (!parsed.ok) throw new Error("expected a valid request");
     const token = signRemindRequest(SECRET, parsed.request);
     const first = await confirmRemindRequest(parent, token, database.db);
-    const again = await confirmRemindRequest(parent, token, database.db);
-    expect(again).toEqual(first);
+    expect(first).toMatchObject({ childId: expect.any(String) });
+    expect(await confirmRemindRequest(parent, token, database.db)).toBe("used");
     const children = await database.db.child.findMany({
       where: { userId: parent.id },
       include: { plan: true },
@@ -92,6 +93,30 @@ describe("a /remind request", () => {
     const other = await makeParent(database.db, "someone-else@example.org");
     expect(await confirmRemindRequest(other, token, database.db)).toBe("other-address");
     expect(await database.db.child.count({ where: { userId: other.id } })).toBe(0);
+  });
+
+  it("stays used after its child is removed: the link never makes it again (probe N3)", async () => {
+    const parent = await makeParent(database.db, "removed@example.org");
+    const parsed = parseRemindForm(form({ address: "removed@example.org" }));
+    if (!parsed.ok) throw new Error("expected a valid request");
+    const token = signRemindRequest(SECRET, parsed.request);
+    const made = await confirmRemindRequest(parent, token, database.db);
+    if (typeof made !== "object" || !made) throw new Error(`not made: ${made}`);
+    await database.db.child.delete({ where: { id: made.childId } });
+    expect(await confirmRemindRequest(parent, token, database.db)).toBe("used");
+    expect(await database.db.child.count({ where: { userId: parent.id } })).toBe(0);
+  });
+
+  it("makes one child when ten confirmations of one request arrive at once", async () => {
+    const parent = await makeParent(database.db, "ten@example.org");
+    const parsed = parseRemindForm(form({ address: "ten@example.org" }));
+    if (!parsed.ok) throw new Error("expected a valid request");
+    const token = signRemindRequest(SECRET, parsed.request);
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => confirmRemindRequest(parent, token, database.db)),
+    );
+    expect(outcomes.filter((outcome) => outcome === "used")).toHaveLength(9);
+    expect(await database.db.child.count({ where: { userId: parent.id } })).toBe(1);
   });
 
   it("keeps to 12 children", async () => {

@@ -19,10 +19,12 @@ import {
   registerSchool,
   removeContact,
   schoolForContact,
+  schoolForVisitor,
   stopCounting,
   type SchoolForContact,
 } from "@/lib/schools/schools";
-import { countsCsv, label } from "@/lib/schools/small-counts";
+import { countsCsv } from "@/lib/schools/school-counts";
+import { publishSchoolSnapshots } from "@/lib/schools/school-snapshots";
 import { termOf } from "@/lib/schools/school-terms";
 import { parseEnv, type Env } from "@/lib/server/env";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
@@ -61,8 +63,13 @@ async function register(name = "Hillside Primary", authority = "") {
 }
 
 /** A parent signing up through the school's link (/s/<code>/<age>) and confirming. */
-async function signUpThrough(code: string | undefined, ageGroup = "8-10", requestId?: string) {
-  const parent = await makeParent(database.db);
+async function signUpThrough(
+  code: string | undefined,
+  ageGroup = "8-10",
+  requestId?: string,
+  who?: { id: string; email: string },
+) {
+  const parent = who ?? (await makeParent(database.db));
   const parsed = parseRemindForm({
     ...REMIND_DEFAULTS,
     address: parent.email,
@@ -75,9 +82,9 @@ async function signUpThrough(code: string | undefined, ageGroup = "8-10", reques
     database.db,
     parent.id,
     parsed.request,
-    requestId ?? `req-${parent.id}`,
+    requestId ?? `r${Math.random().toString(36).slice(2, 14)}`,
   );
-  if (made === "limit") throw new Error("limit");
+  if (typeof made === "string") throw new Error(made);
   return { parent, childId: made.childId, request: parsed.request };
 }
 
@@ -233,108 +240,169 @@ describe("a family counted by a school", () => {
   });
 });
 
-describe("what a school's contacts see", () => {
-  it("counts per age group with 1 to 4 as 'fewer than 5', on the page and in the CSV alike", async () => {
+describe("school codes typed into public links", () => {
+  it("cannot be found by trying: past 30 unknown codes, a client finds no school at all (probe N9)", async () => {
     const { school } = await register();
-    const shown = async () => (await schoolCounts(school.id, new Date(), database.db)).rows;
-    const families: { parentId: string; childId: string }[] = [];
-    for (let i = 0; i < 5; i++) {
-      const { parent, childId } = await signUpThrough(school.code, "8-10");
-      await countFamily(database.db, parent.id, childId, school.code);
-      families.push({ parentId: parent.id, childId });
-      const rows = await shown();
-      const expected = i < 4 ? "fewer than 5" : "5";
-      expect(label(rows[0]!.shown.total)).toBe(expected); // sign-ups this term
-      expect(label(rows[2]!.shown.total)).toBe(expected); // counted families with an active check-in
-      if (i === 4) expect(label(rows[2]!.shown.byAge["8-10"])).toBe("5");
-      const csv = countsCsv(rows);
-      expect(csv.split("\r\n")[1]).toContain(`,${expected}`);
-      expect(csv).not.toMatch(/,[1-4](,|\r)/);
-    }
-    // A paused plan is not an active check-in; one more family in another age group hides the total.
-    await database.db.checkInPlan.updateMany({
-      where: { childId: families[0]!.childId },
-      data: { paused: true },
-    });
-    let rows = await shown();
-    expect(label(rows[2]!.shown.total)).toBe("fewer than 5");
-    await database.db.checkInPlan.updateMany({
-      where: { childId: families[0]!.childId },
-      data: { paused: false },
-    });
-    const older = await signUpThrough(school.code, "14-17");
-    await countFamily(database.db, older.parent.id, older.childId, school.code);
-    rows = await shown();
-    expect(label(rows[2]!.shown.byAge["8-10"])).toBe("5");
-    expect(label(rows[2]!.shown.byAge["14-17"])).toBe("fewer than 5");
-    expect(label(rows[2]!.shown.total)).toBe("not shown");
+    const guesser = client();
+    expect((await schoolForVisitor(school.code, guesser, database.db))?.id).toBe(school.id);
+    for (let i = 0; i < 30; i += 1)
+      expect(await schoolForVisitor(`ZZZ${String(i).padStart(3, "0")}`, guesser, database.db)).toBeNull();
+    expect(await schoolForVisitor(school.code, guesser, database.db)).toBeNull();
+    // Another client, and the same client after the window, still find it.
+    expect((await schoolForVisitor(school.code, client(), database.db))?.id).toBe(school.id);
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect((await schoolForVisitor(school.code, guesser, database.db, later))?.id).toBe(school.id);
+  });
+});
+
+describe("what a school's contacts see", () => {
+  /** A source of randomness that draws no noise: the figures as they are, for tests that read them. */
+  const noNoise = () => 0.5;
+  /** Everything a contact can read: the page's rows and the CSV. */
+  const readable = async (schoolId: string) => {
+    const counts = await schoolCounts(schoolId, database.db);
+    return { counts, csv: countsCsv(counts.shown ? counts.rows : []) };
+  };
+
+  it("tells a school with no snapshot yet, or too few sign-ups in it, that figures come later", async () => {
+    const { school } = await register();
+    expect((await schoolCounts(school.id, database.db)).shown).toBe(false);
+    await signUpThrough(school.code, "8-10");
+    await publishSchoolSnapshots(database.db, new Date(), noNoise);
+    expect((await schoolCounts(school.id, database.db)).shown).toBe(false);
   });
 
-  it("counts check-ins logged this term and last term by counted families only", async () => {
+  it("shows a school with 6 families across two age groups a figure for its total", async () => {
     const { school } = await register();
-    const now = new Date("2026-11-15T12:00:00Z"); // autumn term 2026; last term is summer 2026
-    const counted: string[] = [];
+    for (const ageGroup of ["4-7", "4-7", "4-7", "8-10", "8-10", "8-10"])
+      await signUpThrough(school.code, ageGroup);
+    await publishSchoolSnapshots(database.db, new Date(), noNoise);
+    const counts = await schoolCounts(school.id, database.db);
+    if (!counts.shown) throw new Error("no figures");
+    expect(counts.rows[0]!.value).toBe(6);
+    expect(countsCsv(counts.rows).split("\r\n")[1]).toMatch(/ so far",6$/);
+  });
+
+  it("publishes at most one snapshot a month, with its noise drawn once: every view gives the same figures", async () => {
+    const { school } = await register();
+    for (let i = 0; i < 8; i++) await signUpThrough(school.code, "11-13");
+    const december = new Date("2026-12-06T12:00:00Z");
+    // Two workers at once publish one snapshot.
+    await Promise.all([
+      publishSchoolSnapshots(database.db, december),
+      publishSchoolSnapshots(database.db, december),
+    ]);
+    expect(await database.db.schoolSnapshot.count({ where: { schoolId: school.id } })).toBe(1);
+    const first = await readable(school.id);
+    expect(await publishSchoolSnapshots(database.db, new Date("2026-12-31T12:00:00Z"))).toBe(0);
+    for (let i = 0; i < 5; i++) expect(await readable(school.id)).toEqual(first);
+    // The next month has a snapshot of its own.
+    expect(
+      await publishSchoolSnapshots(database.db, new Date("2027-01-01T00:30:00Z")),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await database.db.schoolSnapshot.count({ where: { schoolId: school.id } })).toBe(2);
+  });
+
+  it("replays the probe's padding: one family's every step changes nothing the contact can read", async () => {
+    // The contact signs up five children of their own through the link, ticks each and logs a talk.
+    const { contact, school } = await register();
+    for (let i = 0; i < 5; i++) {
+      const { childId } = await signUpThrough(school.code, "8-10", undefined, contact);
+      await countFamily(database.db, contact.id, childId, school.code);
+      await database.db.checkIn.create({ data: { childId, topic: "online-games" } });
+    }
+    // However many children one account adds, it is one family in the sign-ups.
+    expect((await signUps(school.id)).reduce((sum, row) => sum + row.count, 0)).toBe(1);
+    await publishSchoolSnapshots(database.db);
+    const before = await readable(school.id);
+
+    // The code goes to one family, and the contact reads the counts after each of its steps.
+    const family = await signUpThrough(school.code, "8-10");
+    expect(await readable(school.id)).toEqual(before); // signed up
+    await countFamily(database.db, family.parent.id, family.childId, school.code);
+    expect(await readable(school.id)).toEqual(before); // chose to be counted
+    await database.db.checkIn.createMany({
+      data: [1, 2].map(() => ({ childId: family.childId, topic: "online-games" })),
+    });
+    expect(await readable(school.id)).toEqual(before); // logged two talks
+    await database.db.checkInPlan.update({ where: { childId: family.childId }, data: { paused: true } });
+    expect(await readable(school.id)).toEqual(before); // paused
+    await stopCounting(database.db, family.parent.id, family.childId, school.id);
+    expect(await readable(school.id)).toEqual(before); // stopped the school counting them
+    // Publishing again within the month changes nothing either.
+    await publishSchoolSnapshots(database.db);
+    expect(await readable(school.id)).toEqual(before);
+  });
+
+  it("counts talks and active check-ins of counted families only, once their term has ended", async () => {
+    const { school } = await register();
+    const november = new Date("2026-11-15T12:00:00Z"); // autumn term 2026; the summer term has ended
     for (let i = 0; i < 6; i++) {
       const { parent, childId } = await signUpThrough(school.code, "4-7");
-      if (i < 5) {
-        await countFamily(database.db, parent.id, childId, school.code);
-        counted.push(childId);
-      }
+      if (i < 5) await countFamily(database.db, parent.id, childId, school.code);
       await database.db.checkIn.createMany({
         data: [
-          { childId, topic: "online-games", talkedAt: new Date("2026-10-01T18:00:00Z") },
-          { childId, topic: "online-games", talkedAt: new Date("2026-06-01T18:00:00Z") },
-          { childId, topic: "online-games", talkedAt: new Date("2026-03-01T18:00:00Z") }, // spring: neither
+          { childId, topic: "online-games", talkedAt: new Date("2026-10-01T18:00:00Z") }, // autumn: not ended
+          { childId, topic: "online-games", talkedAt: new Date("2026-06-01T18:00:00Z") }, // summer
+          { childId, topic: "online-games", talkedAt: new Date("2026-06-02T18:00:00Z") }, // a family counts once
         ],
       });
     }
-    const { rows } = await schoolCounts(school.id, now, database.db);
-    expect(rows.map((row) => row.measure)).toEqual([
-      "Sign-ups through your links, Autumn term 2026",
-      "Sign-ups through your links, Summer term 2026",
-      "Counted families with an active monthly check-in",
-      "Check-ins logged by counted families, Autumn term 2026",
-      "Check-ins logged by counted families, Summer term 2026",
-    ]);
-    // Five counted families, one talk each per term; the sixth family's talks are not the school's.
-    expect(label(rows[3]!.shown.total)).toBe("5");
-    expect(label(rows[4]!.shown.total)).toBe("5");
-
-    // One busy family: 12 more talks this term are still not a figure once another family stops counting.
-    await database.db.checkIn.createMany({
-      data: Array.from({ length: 12 }, () => ({
-        childId: counted[0]!,
-        topic: "online-games",
-        talkedAt: new Date("2026-10-02T18:00:00Z"),
-      })),
-    });
-    expect(label((await schoolCounts(school.id, now, database.db)).rows[3]!.shown.total)).toBe("17");
-    const second = await database.db.child.findUniqueOrThrow({ where: { id: counted[1]! } });
-    await stopCounting(database.db, second.userId, counted[1]!, school.id);
-    const after = (await schoolCounts(school.id, now, database.db)).rows;
-    expect(after.slice(3).map((row) => label(row.shown.total))).toEqual([
-      "fewer than 5 families",
-      "fewer than 5 families",
+    await publishSchoolSnapshots(database.db, november, noNoise);
+    const counts = await schoolCounts(school.id, database.db);
+    if (!counts.shown) throw new Error("no figures");
+    expect(counts.rows.map((row) => [row.measure, row.value])).toEqual([
+      ["Families who signed up through your links, Autumn term 2026 so far", 6],
+      ["Families who signed up through your links, Summer term 2026", 0],
+      ["Counted families with an active monthly check-in, counted after the Summer term 2026", 5],
+      ["Counted families who logged a talk in the Summer term 2026", 5],
     ]);
   });
 
-  it("shows no figure at all until 5 parents in all have signed up through the school's links", async () => {
-    // A code handed to a single family: whether they signed up, are counted or talked is not told.
+  it("counts a family once a term, however many children it adds and removes through the link", async () => {
     const { school } = await register();
-    const shown = async () => (await schoolCounts(school.id, new Date(), database.db)).rows;
-    const none = await shown();
-    const lone = await signUpThrough(school.code, "8-10");
-    await countFamily(database.db, lone.parent.id, lone.childId, school.code);
-    await database.db.checkIn.create({ data: { childId: lone.childId, topic: "online-games" } });
-    const one = await shown();
-    expect(one).toEqual(none);
-    expect(one.every((row) => label(row.shown.total) === "fewer than 5")).toBe(true);
-    expect((await schoolCounts(school.id, new Date(), database.db)).tooFewYet).toBe(true);
+    const parent = await makeParent(database.db);
+    for (let i = 0; i < 6; i++) {
+      const { childId } = await signUpThrough(school.code, "8-10", undefined, parent);
+      await removeChildFor(database.db, parent.id, childId);
+    }
+    expect(await signUps(school.id)).toEqual([
+      expect.objectContaining({ term: termOf(new Date()), ageGroup: "8-10", count: 1 }),
+    ]);
   });
 });
 
 describe("contacts", () => {
   const inviteTokenOf = (text: string) => /https:\/\/talkoften\.test\/school\/join\/(\S+)/.exec(text)![1]!;
+
+  it("words invitations itself: a name with a web address or bidi controls is refused, and quoted as data (probe N7)", async () => {
+    const contact = await makeParent(database.db);
+    const probe = "St Mary\u202Egnp.exe\u202C Primary: verify at https://evil.test/login";
+    const refused = await registerSchool(database.db, contact.id, { name: probe, authority: "" }, client());
+    expect(refused).toMatchObject({ ok: false, errors: { name: expect.stringContaining("web address") } });
+    // A name registered before the rule, straight into the table: the email still words itself.
+    const { school } = await register("Riverside Primary");
+    await database.db.school.update({ where: { id: school.id }, data: { name: probe } });
+    const stored = (await schoolForContact(school.contacts[0]!.userId, school.code, database.db))!;
+    smtp.messages.length = 0;
+    await inviteContact(database.db, env, stored, "head@riverside.test", "someone@example.org", client());
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.subject).toBe("You have been invited to see a school's numbers on Talk Often");
+    expect(mail!.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(mail!.text).not.toContain("https://evil.test");
+    expect(mail!.text).toContain("The school's name, as it was registered:");
+  });
+
+  it("sends at most 20 invitations a school a day, whoever asks (probe N7)", async () => {
+    const { contact, school } = await register("Busy Academy");
+    const outcomes = [];
+    for (let i = 0; i < 21; i += 1)
+      outcomes.push(
+        (await inviteContact(database.db, env, school, contact.email, `staff${i}@busy.test`, client())).ok,
+      );
+    expect(outcomes.filter(Boolean)).toHaveLength(20);
+    expect(outcomes[20]).toBe(false);
+  });
 
   it("invites a colleague by email; opening the link changes nothing, its button makes them a contact", async () => {
     const { contact, school } = await register("Oakfield <Academy>");
@@ -343,7 +411,7 @@ describe("contacts", () => {
       await inviteContact(database.db, env, school, contact.email, " Head@Example.org ", client()),
     ).toEqual({ ok: true, email: "head@example.org" });
     const [mail] = await smtp.waitFor(1);
-    expect(mail!.subject).toBe("Join Oakfield <Academy> on Talk Often");
+    expect(mail!.subject).toBe("You have been invited to see a school's numbers on Talk Often");
     expect(mail!.html).toContain("Oakfield &lt;Academy&gt;");
     const token = inviteTokenOf(mail!.text ?? "");
     expect((await readInvitation(token, env, database.db))?.email).toBe("head@example.org");

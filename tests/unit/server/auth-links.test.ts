@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmationFor, hasBrokenCallbackUrl, signInLinkParams } from "@/lib/server/auth-links";
+import { confirmationFor, hasBrokenCallbackUrl, onAppUrl, signInLinkParams } from "@/lib/server/auth-links";
 
 const noCookies = { get: () => undefined };
 
@@ -37,5 +37,29 @@ describe("sign-in links", () => {
       false,
     );
     expect(hasBrokenCallbackUrl(new URL(base), { get: () => ({ value: "::" }) })).toBe(true);
+  });
+});
+
+describe("Auth.js's redirects", () => {
+  const redirect = (location: string) =>
+    new Response(null, { status: 302, headers: { location, "set-cookie": "a=1; Path=/" } });
+
+  it("lead to APP_URL, not to the name Next.js gives a loopback address (a used link's button did nothing)", () => {
+    const moved = onAppUrl(
+      redirect("http://localhost:4721/signin/error?error=Verification"),
+      "http://127.0.0.1:4721",
+    );
+    expect(moved.headers.get("location")).toBe("http://127.0.0.1:4721/signin/error?error=Verification");
+    expect(moved.headers.getSetCookie()).toEqual(["a=1; Path=/"]);
+  });
+
+  it("are left alone when already on APP_URL, relative, or on another host or port", () => {
+    for (const location of [
+      "http://127.0.0.1:4721/account",
+      "/signin",
+      "https://evil.example/x",
+      "http://localhost:9999/x",
+    ])
+      expect(onAppUrl(redirect(location), "http://127.0.0.1:4721").headers.get("location")).toBe(location);
   });
 });

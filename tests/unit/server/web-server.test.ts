@@ -1,10 +1,12 @@
 // What the web server in front of Next.js tells the app about a request, and what it refuses.
 import { Socket } from "node:net";
-import { IncomingMessage } from "node:http";
+import { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import {
   CLIENT_HEADER,
+  clientNetwork,
   isLoopbackAddress,
+  isTrustedProxy,
   isLoopbackHost,
   LOCAL_HEADER,
   PEER_HEADER,
@@ -13,6 +15,7 @@ import {
   checkedForm,
   clientAddressOf,
   isDecodablePath,
+  keepPrivateAnswersPrivate,
   markRequest,
   MAX_BODY_BYTES,
   refusal,
@@ -185,5 +188,88 @@ describe("a multipart form", () => {
     expect(Buffer.concat(chunks).toString()).toBe(whole);
     expect(checked!.headers["content-type"]).toBe("multipart/form-data; boundary=XX");
     expect(checked!.method).toBe("POST");
+  });
+});
+
+describe("who counts as one client, and whose forwarding headers count (probe N6, L4)", () => {
+  it("counts an IPv6 client by its /64, so a home rotating through its addresses is one client", () => {
+    expect(clientNetwork("2001:db8:5:6:1111:2222:3333:4444")).toBe("2001:db8:5:6::/64");
+    expect(clientNetwork("2001:0db8:0005:0006:abcd::1")).toBe("2001:db8:5:6::/64");
+    expect(clientNetwork("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientNetwork("2001:db8:5:7::1")).not.toBe(clientNetwork("2001:db8:5:6::1"));
+    expect(clientNetwork("::ffff:198.51.100.7")).toBe("198.51.100.7");
+    expect(clientNetwork("198.51.100.7")).toBe("198.51.100.7");
+    const req = request({ peer: "127.0.0.1", headers: { "x-forwarded-for": "2001:db8:5:6:dead:beef:0:1" } });
+    markRequest(req, { trustedHops: 1 });
+    expect(req.headers[CLIENT_HEADER]).toBe("2001:db8:5:6::/64");
+  });
+
+  it("believes X-Forwarded-For only from a trusted proxy's address: a client reaching the port directly cannot choose its own", () => {
+    const direct = request({ peer: "203.0.113.50", headers: { "x-forwarded-for": "192.0.2.1" } });
+    markRequest(direct, { trustedHops: 1 });
+    expect(direct.headers[CLIENT_HEADER]).toBe("203.0.113.50");
+    const viaNginx = request({ peer: "127.0.0.1", headers: { "x-forwarded-for": "192.0.2.1" } });
+    markRequest(viaNginx, { trustedHops: 1 });
+    expect(viaNginx.headers[CLIENT_HEADER]).toBe("192.0.2.1");
+    const viaBalancer = request({ peer: "10.0.0.5", headers: { "x-forwarded-for": "192.0.2.1" } });
+    markRequest(viaBalancer, { trustedHops: 1, trustedProxies: ["10.0.0.5"] });
+    expect(viaBalancer.headers[CLIENT_HEADER]).toBe("192.0.2.1");
+    expect(isTrustedProxy("::ffff:10.0.0.5", ["10.0.0.5"])).toBe(true);
+    expect(isTrustedProxy("10.0.0.6", ["10.0.0.5"])).toBe(false);
+    expect(isTrustedProxy("::1", [])).toBe(true);
+  });
+
+  it("refuses, with a 403 not a 500, a post whose Origin is its Host but whose X-Forwarded-Host differs", () => {
+    const headers = {
+      origin: "http://127.0.0.1:4721",
+      host: "127.0.0.1:4721",
+      "x-forwarded-host": "evil.test",
+    };
+    // Not from a trusted proxy: X-Forwarded-Host is dropped before Next.js sees it, which then agrees.
+    const direct = request({ peer: "203.0.113.50", method: "POST", headers });
+    expect(refusal(direct, { trustedHops: 1 })).toBeNull();
+    markRequest(direct, { trustedHops: 1 });
+    expect(direct.headers["x-forwarded-host"]).toBeUndefined();
+    // From the proxy: compared with X-Forwarded-Host, as Next.js does, so it is our 403.
+    const proxied = request({ peer: "127.0.0.1", method: "POST", headers });
+    expect(refusal(proxied, { trustedHops: 1 })).toMatchObject({ status: 403 });
+    const plain = request({ peer: "127.0.0.1", method: "POST", headers });
+    markRequest(plain, { trustedHops: 0 });
+    expect(plain.headers["x-forwarded-host"]).toBeUndefined();
+  });
+});
+
+describe("answers a shared cache must not keep (probe N8)", () => {
+  function answer(headers: Record<string, string>, status: number, set: Record<string, string>) {
+    const req = request({ headers });
+    const res = new ServerResponse(req);
+    for (const [name, value] of Object.entries(set)) res.setHeader(name, value);
+    keepPrivateAnswersPrivate(req, res);
+    res.writeHead(status);
+    return res;
+  }
+  const PUBLIC = { "Cache-Control": "public, max-age=300, s-maxage=86400", "X-Accel-Expires": "86400" };
+
+  it("makes a redirect, or any answer to Next.js's router (RSC: 1), private", () => {
+    const rsc = answer({ rsc: "1" }, 307, PUBLIC);
+    expect(rsc.getHeader("cache-control")).toBe("private, no-store");
+    expect(rsc.getHeader("x-accel-expires")).toBeUndefined();
+    expect(answer({}, 308, PUBLIC).getHeader("cache-control")).toBe("private, no-store");
+    expect(answer({ rsc: "1" }, 200, PUBLIC).getHeader("cache-control")).toBe("private, no-store");
+    const headersGiven = (() => {
+      const req = request({ headers: { rsc: "1" } });
+      const res = new ServerResponse(req);
+      keepPrivateAnswersPrivate(req, res);
+      const given = { "Cache-Control": "public, s-maxage=86400", Location: "/x?_rsc" };
+      res.writeHead(307, given);
+      return res;
+    })();
+    expect(headersGiven.getHeader("cache-control")).toBe("private, no-store");
+  });
+
+  it("leaves a page's HTML public, saying which router headers it varies on", () => {
+    const page = answer({}, 200, { ...PUBLIC, Vary: "Accept-Encoding" });
+    expect(page.getHeader("cache-control")).toBe(PUBLIC["Cache-Control"]);
+    expect(String(page.getHeader("vary"))).toMatch(/Accept-Encoding, rsc, next-router-state-tree/);
   });
 });

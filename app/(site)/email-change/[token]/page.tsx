@@ -30,6 +30,17 @@ export default async function EmailChangePage({
       </>
     );
   }
+  if (done === "used") {
+    return (
+      <>
+        <h1>This link has been used</h1>
+        <p>
+          Your account has moved to another address since we sent it, so it changes nothing now. To use{" "}
+          {change.email}, ask for a new link from <Link href="/account">your account page</Link>.
+        </p>
+      </>
+    );
+  }
   if (done === "taken") {
     return (
       <>

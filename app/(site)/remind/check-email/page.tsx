@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 
+// Rendered per request like every /remind page, so that it gets the nonce policy of proxy.ts too.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
 
 export default function Page() {

@@ -1,10 +1,13 @@
-// Where the confirmation lands (signed in by its button): the child and plan made, once, and in one
-// sentence when the first check-in is, the calendar link if chosen, and a starter to try tonight.
+// Where the confirmation lands (signed in by its button, whose POST made the child and plan: see
+// finishRemindSignIn): in one sentence when the first check-in is, the calendar link if chosen, a
+// starter to try tonight, and the school's choice when it came through a school's link. Opening this
+// page makes nothing.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { formatLocal } from "@/lib/accounts/plans";
-import { confirmRemindRequest, remindedChildSummary } from "@/lib/accounts/remind-request";
+import { readSchoolChoice, remindedChildSummary } from "@/lib/accounts/remind-request";
+import { linkSecret } from "@/lib/email/check-in-links";
 import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
@@ -17,22 +20,19 @@ export const metadata: Metadata = { title: "Your monthly check-in is set up", ro
 export default async function Page({
   searchParams,
 }: {
-  searchParams: Promise<{ r?: string; child?: string; s?: string; counted?: string }>;
+  searchParams: Promise<{ r?: string; child?: string; c?: string; counted?: string; problem?: string }>;
 }) {
-  const { r, child, s, counted } = await searchParams;
+  const { r, child, c, counted, problem } = await searchParams;
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) redirect("/signin");
-  let childId = typeof child === "string" ? child : null;
-  let code = typeof s === "string" ? s : null;
-  if (typeof r === "string") {
-    const made = await confirmRemindRequest({ id: user.id, email: user.email }, r);
-    if (made === null || made === "other-address" || made === "limit") return <NotMade why={made} />;
-    childId = made.childId;
-    code = made.school;
-  }
+  // The request itself (?r=) is only ever used by the email's button; opened here it makes nothing.
+  if (typeof r === "string") return <NotMade why="open-email" />;
+  if (typeof problem === "string") return <NotMade why={notMadeReason(problem)} />;
+  const childId = typeof child === "string" ? child : null;
   const summary = childId ? await remindedChildSummary(user.id, childId) : null;
-  if (!summary) return <NotMade why={null} />;
+  if (!summary || !childId) return <NotMade why={null} />;
+  const code = typeof c === "string" ? readSchoolChoice(linkSecret(), c, childId) : null;
   const school = code ? await schoolByCode(code) : null;
   const { plan } = summary;
   const feed = plan.calendarToken
@@ -74,7 +74,7 @@ export default async function Page({
         </p>
       )}
       {school && childId && !counted && !summary.countedBy.some((by) => by.id === school.id) && (
-        <SchoolChoice school={school} childId={childId} />
+        <SchoolChoice school={school} childId={childId} choice={c!} />
       )}
       <p>
         <Link href="/account">See or change your check-ins</Link>
@@ -84,7 +84,15 @@ export default async function Page({
 }
 
 /** The choice to be counted by the school whose link the parent came through: unticked, and theirs. */
-function SchoolChoice({ school, childId }: { school: { code: string; name: string }; childId: string }) {
+function SchoolChoice({
+  school,
+  childId,
+  choice,
+}: {
+  school: { code: string; name: string };
+  childId: string;
+  choice: string;
+}) {
   return (
     <section aria-labelledby="school-choice" className="mt-8 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
       <h2 id="school-choice" className="mt-0">
@@ -96,8 +104,8 @@ function SchoolChoice({ school, childId }: { school: { code: string; name: strin
         here.
       </p>
       <ActionForm
-        action={chooseSchoolCounting.bind(null, childId, school.code)}
-        permalink={`/remind/ready?child=${childId}&s=${school.code}`}
+        action={chooseSchoolCounting.bind(null, childId, choice)}
+        permalink={`/remind/ready?child=${childId}&c=${choice}`}
       >
         <p className="flex items-start gap-3">
           <input
@@ -120,17 +128,29 @@ function SchoolChoice({ school, childId }: { school: { code: string; name: strin
   );
 }
 
-function NotMade({ why }: { why: "other-address" | "limit" | null }) {
+type NotMadeReason = "other-address" | "limit" | "used" | "open-email" | null;
+
+function notMadeReason(problem: string): NotMadeReason {
+  return problem === "other-address" || problem === "limit" || problem === "used" ? problem : null;
+}
+
+const NOT_MADE: Record<NonNullable<NotMadeReason> | "expired", string> = {
+  "other-address":
+    "You are signed in with a different email address from the one this link was sent to. Sign out, then use the link again.",
+  limit:
+    "You already have the most children we keep (12). Remove one from your check-ins, then use the link again.",
+  used: "This link has been used already: it sets up a check-in once. Your check-ins are on your account page.",
+  "open-email":
+    "A check-in is set up only from the email we sent: open it and press its button. Opening this page changes nothing.",
+  expired:
+    "The link may have expired (they work for 24 hours). Fill in the form again and use the newest email.",
+};
+
+function NotMade({ why }: { why: NotMadeReason }) {
   return (
     <>
       <h1>We couldn&apos;t set up that check-in</h1>
-      <p>
-        {why === "other-address"
-          ? "You are signed in with a different email address from the one this link was sent to. Sign out, then use the link again."
-          : why === "limit"
-            ? "You already have the most children we keep (12). Remove one from your check-ins, then use the link again."
-            : "The link may have expired (they work for 24 hours). Fill in the form again and use the newest email."}
-      </p>
+      <p>{NOT_MADE[why ?? "expired"]}</p>
       <p>
         <Link href="/remind">Set up a monthly reminder</Link> or{" "}
         <Link href="/account">see your check-ins</Link>

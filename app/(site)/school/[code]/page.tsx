@@ -1,19 +1,25 @@
 // A registered school's page, for its contacts only (anyone else gets a 404): its reach as numbers
-// (lib/schools/school-counts.ts, nothing from 1 to 4 shown), its own links, QR codes, letters and
+// (its latest published snapshot, with noise: lib/schools/school-snapshots.ts), its own links, QR codes, letters and
 // newsletter text carrying its code, its contacts, and deleting it.
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cancelInvitationAction, deleteSchoolAction, removeContactAction } from "@/app/(site)/school/actions";
+import {
+  cancelInvitationAction,
+  deleteSchoolAction,
+  inviteContactAction,
+  removeContactAction,
+} from "@/app/(site)/school/actions";
 import { InviteForm } from "@/components/schools/invite-form";
 import { SchoolKitSection } from "@/components/schools/school-kit-section";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
-import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { schoolCounts } from "@/lib/schools/school-counts";
 import { readSchoolCode } from "@/lib/schools/school-code";
 import { schoolForContact } from "@/lib/schools/schools";
-import { label, SMALLEST_SHOWN } from "@/lib/schools/small-counts";
+import { noiseWithin } from "@/lib/schools/noise";
+import { EPSILON_PER_FIGURE } from "@/lib/schools/school-snapshots";
 import { requireUserId } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Your school", robots: { index: false } };
@@ -31,7 +37,7 @@ export default async function SchoolPage({
   if (code && code !== typed) permanentRedirect(`/school/${code}`);
   const school = code ? await schoolForContact(userId, code) : null;
   if (!school) notFound();
-  const { rows, tooFewYet } = await schoolCounts(school.id);
+  const counts = await schoolCounts(school.id);
   const { problem } = await searchParams;
 
   return (
@@ -44,57 +50,65 @@ export default async function SchoolPage({
 
       <h2 id="reach">How many families your links reach</h2>
       <p>
-        Numbers only: we never tell a school who a family is. Any count from 1 to {SMALLEST_SHOWN - 1} shows
-        as &ldquo;fewer than {SMALLEST_SHOWN}&rdquo;, and a total is &ldquo;not shown&rdquo; when it would let
-        you work one out. Sign-ups are counted for everyone who sets up a monthly check-in through your links;
-        the other rows only for families who chose to let you count them. Check-ins are shown where at least 5
-        families logged them.
+        Numbers only: we never tell a school who a family is. The figures are updated once a month, on the
+        1st, and stay the same until the next update, whatever families do in between. Each figure has a small
+        random amount added or taken away when it is published, so that no figure can tell you whether one
+        family signed up, chose to be counted, talked or stopped: it is within{" "}
+        {noiseWithin(EPSILON_PER_FIGURE, 0.9)} of the true number 9 times in 10. Sign-ups count every family
+        that sets up a monthly check-in through your links, once a term; the other figures count only families
+        who chose to let you count them, and appear once a term has ended.
       </p>
-      {tooFewYet && (
+      {counts.shown ? (
+        <>
+          <p>
+            Published{" "}
+            <time dateTime={counts.publishedAt.toISOString()} data-testid="counts-published">
+              {counts.publishedAt.toLocaleDateString("en-GB", {
+                day: "numeric",
+                month: "long",
+                year: "numeric",
+                timeZone: "Europe/London",
+              })}
+            </time>
+            .
+          </p>
+          <div className="overflow-x-auto">
+            <table className="mt-2 w-full border-collapse text-left">
+              <caption className="sr-only">Figures for {school.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border-b p-2">
+                    What
+                  </th>
+                  <th scope="col" className="border-b p-2">
+                    Families
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {counts.rows.map((row, index) => (
+                  <tr key={row.measure} data-testid={`counts-row-${index}`}>
+                    <th scope="row" className="border-b p-2 font-normal">
+                      {row.measure}
+                    </th>
+                    <td className="border-b p-2 font-semibold">{row.value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <a href={`/school/${school.code}/counts.csv`} download>
+              Download these counts (CSV)
+            </a>
+          </p>
+        </>
+      ) : (
         <p className="font-semibold" data-testid="too-few-yet">
-          Your figures appear once {SMALLEST_SHOWN} parents in all have signed up through your links.
+          Your figures appear after the first monthly update with enough families signed up through your
+          links. Updates are published on the 1st of each month.
         </p>
       )}
-      <div className="overflow-x-auto">
-        <table className="mt-2 w-full border-collapse text-left">
-          <caption className="sr-only">Counts for {school.name}, per age group and in total</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b p-2">
-                What
-              </th>
-              {AGE_GROUPS.map((group) => (
-                <th key={group.slug} scope="col" className="border-b p-2">
-                  {ageGroupLabel(group)}
-                </th>
-              ))}
-              <th scope="col" className="border-b p-2">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.measure} data-testid={`counts-row-${index}`}>
-                <th scope="row" className="border-b p-2 font-normal">
-                  {row.measure}
-                </th>
-                {AGE_GROUPS.map((group) => (
-                  <td key={group.slug} className="border-b p-2">
-                    {label(row.shown.byAge[group.slug])}
-                  </td>
-                ))}
-                <td className="border-b p-2 font-semibold">{label(row.shown.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <a href={`/school/${school.code}/counts.csv`} download>
-          Download these counts (CSV)
-        </a>
-      </p>
 
       <h2>Your school&apos;s links for parents</h2>
       <p>
@@ -159,7 +173,7 @@ export default async function SchoolPage({
         </>
       )}
       <h3>Invite a colleague</h3>
-      <InviteForm code={school.code} />
+      <InviteForm invite={inviteContactAction.bind(null, school.code)} permalink={`/school/${school.code}`} />
 
       <h2 id="delete">Delete the school</h2>
       <p>

@@ -28,8 +28,9 @@ export default async function RegisterPage({
       )}
       <p>
         Register your school to get links, QR codes and letters for parents that carry your school&apos;s
-        code, and to see how many families use them. You only ever see numbers: any count from 1 to 4 shows as
-        &ldquo;fewer than 5&rdquo;, and we never tell a school who a family is.
+        code, and to see how many families use them. You only ever see numbers, updated once a month, each
+        with a little random noise so that no figure gives away one family; we never tell a school who a
+        family is.
       </p>
       {userId ? <Registered userId={userId} /> : <NotSignedIn />}
     </>

@@ -2,20 +2,31 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { outboxDataDirOr404 } from "@/lib/email/outbox-access";
+import { outboxDataDirOr404, outboxQuery } from "@/lib/email/outbox-access";
 import { readOutboxMessage } from "@/lib/email/outbox";
 
-export const metadata: Metadata = { title: "Outbox message", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Outbox message",
+  robots: { index: false },
+  referrer: "no-referrer",
+};
 
-export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OutboxMessagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ key?: unknown }>;
+}) {
   await connection();
   const { id } = await params;
-  const message = await readOutboxMessage(await outboxDataDirOr404(), id);
+  const { key } = await searchParams;
+  const message = await readOutboxMessage(await outboxDataDirOr404(key), id);
   if (!message) notFound();
   return (
     <>
       <p>
-        <Link href="/dev/outbox">Back to the outbox</Link>
+        <Link href={`/dev/outbox${outboxQuery(key)}`}>Back to the outbox</Link>
       </p>
       <h1>{message.subject}</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4">

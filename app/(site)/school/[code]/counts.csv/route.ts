@@ -1,5 +1,5 @@
-// GET /school/<code>/counts.csv: the school page's counts as a CSV, for its contacts only; the same
-// suppression as the page (lib/schools/school-counts.ts).
+// GET /school/<code>/counts.csv: the school page's counts as a CSV, for its contacts only: the same
+// published snapshot as the page (lib/schools/school-counts.ts), no rows before there is one.
 import { countsCsvResponse, schoolCounts } from "@/lib/schools/school-counts";
 import { schoolForContact } from "@/lib/schools/schools";
 import { auth } from "@/lib/server/auth";
@@ -9,5 +9,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   if (!userId) return new Response("Sign in to download your school's counts.\n", { status: 401 });
   const school = await schoolForContact(userId, (await params).code);
   if (!school) return new Response("Not found\n", { status: 404 });
-  return countsCsvResponse(school.code, (await schoolCounts(school.id)).rows);
+  const counts = await schoolCounts(school.id);
+  return countsCsvResponse(school.code, counts.shown ? counts.rows : []);
 }

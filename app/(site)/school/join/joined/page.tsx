@@ -1,23 +1,25 @@
 // After an invitation's button (the invitation is used up): the new contact signs in to see the school.
+// It names no school and looks nothing up: anyone can open it with any code, and must learn nothing.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
-import { schoolByCode } from "@/lib/schools/schools";
+import { readSchoolCode } from "@/lib/schools/school-code";
 
 export const metadata: Metadata = { title: "You are a contact for a school", robots: { index: false } };
 
 export default async function JoinedPage({ searchParams }: { searchParams: Promise<{ s?: string }> }) {
   const { s } = await searchParams;
-  const school = typeof s === "string" ? await schoolByCode(s) : null;
-  if (!school) notFound();
+  const code = typeof s === "string" ? readSchoolCode(s) : null;
   return (
     <>
-      <h1>You are a contact for {school.name}</h1>
+      <h1>You are a contact for the school</h1>
       <p>
-        Sign in with the address the invitation was sent to, to see its page: we email you a link, no
-        password.
+        Sign in with the address the invitation was sent to, to see the school&apos;s page: we email you a
+        link, no password.
       </p>
-      <SignInForm next={`/school/${school.code}`} permalink={`/school/join/joined?s=${school.code}`} />
+      <SignInForm
+        next={code ? `/school/${code}` : "/schools/register"}
+        permalink={`/school/join/joined${code ? `?s=${code}` : ""}`}
+      />
     </>
   );
 }
