@@ -56,6 +56,7 @@ export const COMPONENTS = [
   "Steps",
   "Step",
   "Callout",
+  "NeverAskForTheImage",
   "Explain",
 ] as const;
 
