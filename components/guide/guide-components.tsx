@@ -1,6 +1,7 @@
 // The components a guide's MDX may use (content/README.md), rendered for the page and for print.
 import type { ReactNode } from "react";
 import { HelpRoutesList } from "@/components/help-routes-list";
+import { NEVER_ASK_FOR_THE_IMAGE } from "@/lib/guides/never-ask-for-the-image";
 
 type Children = { children?: ReactNode };
 
@@ -58,6 +59,14 @@ export const guideComponents = {
   Callout: ({ children }: Children) => (
     <div role="note" className="callout">
       {children}
+    </div>
+  ),
+  // Fixed words (lib/guides/never-ask-for-the-image.ts) beside every mention of Report Remove or Take It Down.
+  NeverAskForTheImage: () => (
+    <div role="note" className="callout never-ask">
+      <p>
+        <strong>{NEVER_ASK_FOR_THE_IMAGE.title}</strong> {NEVER_ASK_FOR_THE_IMAGE.sentences.join(" ")}
+      </p>
     </div>
   ),
   Explain: ({ term, children }: Children & { term: string }) => (

@@ -1,7 +1,8 @@
 // Loads and checks every guide in content/: front matter, the components a guide may use and
-// their order, conversation starters, internal links, the text as it renders (check-rendering.ts)
-// and a source for every figure (check-figures.ts). Any problem stops the build with a message
-// naming the file and the field or line (see content/README.md for the rules).
+// their order, conversation starters, internal links, the text as it renders (check-rendering.ts),
+// a source for every figure (check-figures.ts) and the safeguarding rules (check-safeguarding.ts).
+// Any problem stops the build with a message naming the file and the field or line (see
+// content/README.md for the rules).
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import type { Root, Nodes } from "mdast";
@@ -13,6 +14,7 @@ import { matter } from "vfile-matter";
 import { AGE_GROUPS, type AgeGroupSlug } from "@/lib/guides/age-groups";
 import { checkFigures } from "@/lib/guides/check-figures";
 import { checkRendering } from "@/lib/guides/check-rendering";
+import { checkEvidenceAdvice, checkReassurance, checkTakeDownWarning } from "@/lib/guides/check-safeguarding";
 import { checkFrontMatter, type FrontMatter } from "@/lib/guides/front-matter";
 import { attribute, blocksOf, isJsx, parseMdx, textOf } from "@/lib/guides/mdx-text";
 import { GUIDE_SLUGS, isTopic, type GuideSlug } from "@/lib/guides/taxonomy";
@@ -56,6 +58,7 @@ export const COMPONENTS = [
   "Steps",
   "Step",
   "Callout",
+  "NeverAskForTheImage",
   "Explain",
 ] as const;
 
@@ -194,12 +197,15 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
 
   problems.push(...checkStructure(tree, slug, lineOffset));
   problems.push(...checkRendering(tree, lineOffset));
+  problems.push(...checkTakeDownWarning(tree, lineOffset));
+  problems.push(...checkEvidenceAdvice(tree, lineOffset));
   if (checked.ok) {
     const blocks = blocksOf(tree).map(({ text, node }) => ({
       text,
       line: (node.position?.start.line ?? 0) + lineOffset,
     }));
     problems.push(...checkFigures(blocks, checked.value.claims));
+    problems.push(...checkReassurance(tree, checked.value.claims, lineOffset));
   }
   if (problems.length || !checked.ok) return { problems };
 

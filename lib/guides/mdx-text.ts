@@ -7,6 +7,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
+import { NEVER_ASK_COMPONENT_NAME, neverAskForTheImageText } from "@/lib/guides/never-ask-for-the-image";
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -29,9 +30,13 @@ export function attribute(node: JsxElement, name: string): string | undefined {
   return undefined;
 }
 
-/** The visible words of a node, with <Explain term="…"> read as "term (meaning)". */
+/**
+ * The visible words of a node, with <Explain term="…"> read as "term (meaning)" and a component that
+ * prints fixed words (<NeverAskForTheImage />) read as those words.
+ */
 export function textOf(node: Nodes): string {
   if (node.type === "text" || node.type === "inlineCode") return node.value;
+  if (isJsx(node) && node.name === NEVER_ASK_COMPONENT_NAME) return neverAskForTheImageText();
   if (isJsx(node) && node.name === "Explain") {
     return `${attribute(node, "term") ?? ""} (${node.children.map((c) => textOf(c as Nodes)).join("")})`;
   }
@@ -51,6 +56,10 @@ export function blocksOf(tree: Root): { text: string; node: Nodes }[] {
   visit(tree, (node) => {
     if (isJsx(node) && (node.name === "Activity" || node.name === "Step"))
       add(attribute(node, "title") ?? "", node);
+    if (isJsx(node) && node.name === NEVER_ASK_COMPONENT_NAME) {
+      add(textOf(node), node);
+      return "skip";
+    }
     if (isJsx(node) && node.name === "Starter" && !node.children.some((c) => c.type === "paragraph")) {
       add(textOf(node), node);
       return "skip";

@@ -137,16 +137,16 @@ Say "Thank you for telling me." Then say "You're not in trouble".
 });
 
 describe("a guide with a rendering fault fails the content check, naming the file and the line", () => {
-  it("the blank line inside the 2017 arrests sentence (14-17 live streaming)", () => {
+  it('a blank line before <Explain term="grooming"> in the police warning (14-17 live streaming)', () => {
     const file = "14-17/live-streaming.mdx";
     let broken = "";
     const problems = problemsFor(file, (source) => {
       broken = source.replace("blackmail and <Explain", "blackmail and\n\n<Explain");
       return broken;
     });
-    const line = lineOf(broken, "Police have warned about this for years.");
+    const line = lineOf(broken, "Police have warned for years");
     expect(problems).toContain(
-      `content/${file}: line ${line}: a paragraph stops mid-sentence, without closing punctuation ("…the arrests involved live streaming, blackmail and")`,
+      `content/${file}: line ${line}: a paragraph stops mid-sentence, without closing punctuation ("…hat some adults use live streams for blackmail and")`,
     );
   });
 
