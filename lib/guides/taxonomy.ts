@@ -1,4 +1,4 @@
-// The guides Talk Often publishes: seven topics for each age group, and two guides for every age.
+// The guides Talk Often publishes: nine topics for each age group, and two guides for every age.
 // Slugs are part of the public URL contract (/guides/8-10/live-streaming): never rename one.
 
 export const TOPICS = [
@@ -38,6 +38,18 @@ export const TOPICS = [
     slug: "online-bullying",
     title: "Online bullying",
     summary: "Being bullied, bullying others, group chats that turn nasty, and what to do together.",
+  },
+  {
+    slug: "sexual-content",
+    title: "Pornography and sexual content",
+    summary:
+      "Coming across sexual content or pornography, talking about it without shame, and what real relationships and consent look like.",
+  },
+  {
+    slug: "screen-time",
+    title: "Screen time, sleep and settings",
+    summary:
+      "How much time, phones and sleep, and device and app controls set up together as a conversation, not a lock.",
   },
 ] as const;
 
