@@ -1,4 +1,4 @@
-// The guides Talk Often publishes: six topics for each age group, and two guides for every age.
+// The guides Talk Often publishes: seven topics for each age group, and two guides for every age.
 // Slugs are part of the public URL contract (/guides/8-10/live-streaming): never rename one.
 
 export const TOPICS = [
@@ -33,6 +33,12 @@ export const TOPICS = [
     slug: "ai-and-fakes",
     title: "AI and things that are not real",
     summary: "Chatbots and AI friends, faked pictures and videos, and checking whether something is real.",
+  },
+  {
+    slug: "screen-time",
+    title: "Screen time, sleep and settings",
+    summary:
+      "How much time, phones and sleep, and device and app controls set up together as a conversation, not a lock.",
   },
 ] as const;
 
