@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
+import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
 import { buildIndex, loadIndex, search, searchDocuments, snippet } from "@/lib/guides/search-index";
 
 const guides = getGuides();
@@ -26,7 +28,7 @@ describe("guide search", () => {
   });
 
   it("finds the guides of the topics added for a year of talks", () => {
-    expect(guides).toHaveLength(32);
+    expect(guides).toHaveLength(AGE_GROUPS.length * GUIDE_KINDS.length);
     const paths = (query: string) =>
       search(index, query)
         .slice(0, 4)
