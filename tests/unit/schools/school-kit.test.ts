@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
-import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
+import { GUIDE_KINDS, TOPICS } from "@/lib/guides/taxonomy";
 import { qrPng, qrSvg } from "@/lib/schools/qr";
 import { newsletterHtml, newsletterText, parseSchoolName } from "@/lib/schools/school-kit";
 import { ageAliases, contractUrls, MOVED, redirectFor } from "@/lib/schools/url-contract";
@@ -56,6 +56,14 @@ describe("newsletter paragraphs", () => {
     const [group] = AGE_GROUPS;
     expect(newsletterText(group)).toMatch(/ages 4 to 7.*\/guides\/4-7$/s);
     expect(newsletterHtml(group)).toMatch(/<a href="http[^"]+\/guides\/4-7">/);
+  });
+
+  it("name every topic of the taxonomy", () => {
+    const [group] = AGE_GROUPS;
+    for (const topic of TOPICS) {
+      expect(newsletterText(group)).toContain(topic.phrase);
+      expect(newsletterHtml(group)).toContain(topic.phrase);
+    }
   });
 });
 
