@@ -1,6 +1,7 @@
 import { buttonLinkClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
+import { topicsInWords } from "@/lib/guides/taxonomy";
 
 export default function HomePage() {
   return (
@@ -12,8 +13,8 @@ export default function HomePage() {
         monthly reminder to have the talk.
       </p>
       <p>
-        The guides cover healthy relationships, spotting people who are not who they say they are, and the
-        risks of live streaming. Each one takes about five minutes to read, and ends with where to get help.
+        The guides cover {topicsInWords()}. Each one takes about five minutes to read, and ends with where to
+        get help.
       </p>
 
       <h2 id="pick-age">How old is your child?</h2>

@@ -33,12 +33,11 @@ export function LetterBody({
         If you would like a nudge, it can send you a monthly reminder to talk, with a conversation starter for
         your child&apos;s age: set it up in one step with the second code.
       </p>
-      <h2>Three things to talk about</h2>
-      <ul>
+      <h2>What the guides talk about</h2>
+      {/* Titles only, in two columns, so that the letter stays on one A4 page as topics are added. */}
+      <ul className="grid list-disc gap-x-8 gap-y-1 pl-6 sm:grid-cols-2 print:grid-cols-2">
         {TOPICS.map((topic) => (
-          <li key={topic.slug}>
-            <strong>{topic.title}.</strong> {topic.summary}
-          </li>
+          <li key={topic.slug}>{topic.title}</li>
         ))}
       </ul>
       <div className="letter-link mt-6 grid gap-6 sm:grid-cols-2 print:grid-cols-2">

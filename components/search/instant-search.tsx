@@ -1,26 +1,36 @@
 "use client";
 // Progressive enhancement of /search: the form works without JavaScript (the server renders the
-// results); with JavaScript, typing searches the prebuilt index in the browser at once.
+// results, and the crisis help above them); with JavaScript, typing searches the prebuilt index from
+// /search-index.json in the browser at once, with the same code and search words as the server.
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type MiniSearch from "minisearch";
 import { SearchResults } from "@/components/search/search-results";
-import { loadIndex, search, type SearchDocument, type SearchHit } from "@/lib/guides/search-index";
+import {
+  guideSearchFrom,
+  searchGuides,
+  type GuideSearch,
+  type SearchOutcome,
+  type SearchPayload,
+  type WorriedSteps,
+} from "@/lib/guides/search-index";
+
+type Loaded = { search: GuideSearch; worried: WorriedSteps[] };
+type Shown = { outcome: SearchOutcome; worried: WorriedSteps[] };
 
 export function InstantSearch({ initialQuery, children }: { initialQuery: string; children: ReactNode }) {
   const [query, setQuery] = useState(initialQuery);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const index = useRef<MiniSearch<SearchDocument> | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const loaded = useRef<Loaded | null>(null);
   const latestQuery = useRef(initialQuery);
 
   useEffect(() => {
     let cancelled = false;
     fetch("/search-index.json")
-      .then((response) => response.text())
-      .then((json) => {
+      .then((response) => response.json() as Promise<SearchPayload>)
+      .then((payload) => {
         if (cancelled) return;
-        index.current = loadIndex(json);
+        loaded.current = { search: guideSearchFrom(payload), worried: payload.worried };
         // Whatever was typed while the index loaded gets its results now.
-        if (latestQuery.current !== initialQuery) setHits(search(index.current, latestQuery.current));
+        if (latestQuery.current !== initialQuery) setShown(shownFor(loaded.current, latestQuery.current));
       })
       .catch(() => {}); // without the index, the form still submits to the server
     return () => {
@@ -31,8 +41,8 @@ export function InstantSearch({ initialQuery, children }: { initialQuery: string
   function onInput(value: string) {
     setQuery(value);
     latestQuery.current = value;
-    if (!index.current) return;
-    setHits(search(index.current, value));
+    if (!loaded.current) return;
+    setShown(shownFor(loaded.current, value));
     const url = value.trim() ? `/search?q=${encodeURIComponent(value)}` : "/search";
     window.history.replaceState(null, "", url);
   }
@@ -50,7 +60,7 @@ export function InstantSearch({ initialQuery, children }: { initialQuery: string
           value={query}
           onChange={(event) => onInput(event.target.value)}
           autoComplete="off"
-          placeholder="For example: game points"
+          placeholder="For example: my 9 year old plays Roblox"
           className="min-w-0 flex-1 rounded border border-ink-muted bg-white px-3 py-2 text-ink"
         />
         <button
@@ -60,7 +70,15 @@ export function InstantSearch({ initialQuery, children }: { initialQuery: string
           Search
         </button>
       </form>
-      {hits === null ? children : <SearchResults query={query} hits={hits} />}
+      {shown === null ? (
+        children
+      ) : (
+        <SearchResults query={query} outcome={shown.outcome} worried={shown.worried} />
+      )}
     </>
   );
+}
+
+function shownFor({ search, worried }: Loaded, query: string): Shown {
+  return { outcome: searchGuides(search, query), worried };
 }

@@ -1,16 +1,29 @@
+import { CrisisHelp } from "@/components/search/crisis-help";
 import Link from "@/components/ui/link";
-import type { SearchHit } from "@/lib/guides/search-index";
+import type { SearchOutcome, WorriedSteps } from "@/lib/guides/search-index";
 
-export function SearchResults({ query, hits }: { query: string; hits: SearchHit[] }) {
+/** The crisis help when the sentence signals a child at risk now, then the guides found. */
+export function SearchResults({
+  query,
+  outcome,
+  worried,
+}: {
+  query: string;
+  outcome: SearchOutcome;
+  worried: WorriedSteps[];
+}) {
   if (!query.trim()) return null;
+  const { hits } = outcome;
   return (
     <>
+      {outcome.crisis && <CrisisHelp ageGroups={outcome.ageGroups} worried={worried} />}
       <p role="status" className="mt-6 font-semibold">
+        {outcome.crisis ? "What to do and where to get help now are shown first. " : ""}
         {hits.length === 0
           ? `No guides match “${query}”. Try fewer or simpler words.`
           : `${hits.length === 1 ? "1 guide matches" : `${hits.length} guides match`} “${query}”`}
       </p>
-      <ol className="m-0 mt-4 grid gap-4 p-0">
+      <ol aria-label="Guides found" className="m-0 mt-4 grid gap-4 p-0">
         {hits.map((hit) => (
           <li
             key={hit.path}

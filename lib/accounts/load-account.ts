@@ -12,7 +12,7 @@ export async function loadAccount(userId: string) {
         include: {
           // The last 13 months: the latest is "Last reminder", all of them the months' prompts.
           plan: { include: { deliveries: { orderBy: { dueAt: "desc" }, take: 13 } } },
-          // Enough for a year of talks ("4 of 6 topics this year") even at one a week.
+          // Enough for a year of talks ("4 of 9 topics this year") even at one a week.
           checkIns: { orderBy: { talkedAt: "desc" }, take: 100 },
           // Schools the parent chose to let count this child's family.
           schools: {

@@ -1,7 +1,8 @@
-// Where to get help. Every page shows these in its footer, and every guide ends with them.
+// Where to get help. Every page shows these in its footer, and every guide ends with them; a search
+// about a child at risk now shows them first, with Report Remove (CRISIS_HELP_ROUTES).
 
 export type HelpRoute = {
-  id: "emergency" | "ceop" | "childline" | "nspcc";
+  id: "emergency" | "ceop" | "childline" | "nspcc" | "report-remove";
   name: string;
   when: string;
   phone?: string;
@@ -41,4 +42,20 @@ export const HELP_ROUTES: readonly HelpRoute[] = [
     href: "tel:08088005000",
     linkText: "Call 0808 800 5000",
   },
+];
+
+/** For a nude image of a young person shared online: Childline and the IWF's tool. */
+export const REPORT_REMOVE: HelpRoute = {
+  id: "report-remove",
+  name: "Report Remove",
+  when: "If a nude image of someone under 18 has been shared online, Childline and the Internet Watch Foundation can help get it taken down.",
+  href: "https://www.childline.org.uk/info-advice/bullying-abuse-safety/online-mobile-safety/remove-nude-image-shared-online/",
+  linkText: "Use Report Remove",
+};
+
+/** The help a search about a child at risk now shows first: 999, CEOP, Childline, Report Remove, NSPCC. */
+export const CRISIS_HELP_ROUTES: readonly HelpRoute[] = [
+  ...HELP_ROUTES.filter((route) => route.id !== "nspcc"),
+  REPORT_REMOVE,
+  ...HELP_ROUTES.filter((route) => route.id === "nspcc"),
 ];

@@ -32,6 +32,8 @@ export type Guide = {
   body: string;
   starters: string[];
   activities: { title: string; text: string }[];
+  /** The titles of its <Step>s ("if-youre-worried" has them), in order. */
+  steps: string[];
   internalLinks: string[];
   /** The guide's words as sentences, for search and the reading-ease test. */
   sentences: string[];
@@ -211,11 +213,13 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
 
   const starters: string[] = [];
   const activities: Guide["activities"] = [];
+  const steps: string[] = [];
   const internalLinks: string[] = [];
   visit(tree, (node) => {
     if (isJsx(node) && node.name === "Starter") starters.push(textOf(node).trim());
     if (isJsx(node) && node.name === "Activity")
       activities.push({ title: attribute(node, "title") ?? "", text: textOf(node) });
+    if (isJsx(node) && node.name === "Step") steps.push(attribute(node, "title") ?? "");
     if (node.type === "link" && !/^[a-z]+:/i.test(node.url) && !node.url.startsWith("#"))
       internalLinks.push(node.url);
   });
@@ -230,6 +234,7 @@ function parseGuide(full: string, relative: string): { guide: Guide } | { proble
       body,
       starters,
       activities,
+      steps,
       internalLinks,
       sentences: sentencesOf(tree),
     },

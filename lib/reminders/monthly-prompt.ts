@@ -3,9 +3,12 @@
 // this child in the last 12 months. A topic counts as covered when the parent logged a talk on it, or
 // when a month's check-in suggested it; between topics never covered, TOPICS' order decides.
 //
-// Six topics, one a month: with no logged talks every topic comes round every six months, and each
-// guide's six or more starters last over a year. When a family talks about the other topics and one
-// keeps coming back, a topic whose starters are all used this year gives way to the next.
+// One topic a month: with no logged talks every topic comes round once in every TOPICS.length months,
+// and each guide's six or more starters last over a year. When a family talks about the other topics
+// and one keeps coming back, a topic whose starters are all used this year gives way to the next.
+// Every topic is still covered in any run of TOPICS.length months (at least seven topics): a topic
+// waits at most for the others covered before it (one a month), or for its starters, which come free
+// within six months of its last suggestion; and only one topic can have used six starters in 11 months.
 import { findGuide } from "@/lib/guides/load-guides";
 import { TOPICS, type TopicSlug } from "@/lib/guides/taxonomy";
 
@@ -62,7 +65,7 @@ export function chooseMonthlyPrompt(input: {
     const start = guide.starters.findIndex((starter) => !used.has(starter));
     if (start !== -1) return promptAt(slug, guide.starters, start);
   }
-  // Unreachable with the guides we publish (six topics × at least six starters > 12 months); kept total.
+  // Unreachable (every topic × at least six starters > 12 months); kept total.
   return promptAt(order[0]!.slug, findGuide(input.ageGroup, order[0]!.slug)!.starters, 0);
 }
 
@@ -88,7 +91,7 @@ export function promptForMonth(input: {
   return chooseMonthlyPrompt(input);
 }
 
-/** Topics with a logged talk in the 12 months before `now`, for "4 of 6 topics this year". */
+/** Topics with a logged talk in the 12 months before `now`, for "4 of 9 topics this year". */
 export function topicsTalkedAbout(talks: Talk[], now: Date): TopicSlug[] {
   const since = now.getTime() - 365 * 86_400_000;
   return TOPICS.map((topic) => topic.slug).filter((slug) =>

@@ -2,6 +2,7 @@
 // school name a letter may carry.
 import { z } from "zod";
 import { ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
+import { topicsInWords } from "@/lib/guides/taxonomy";
 import { getEnv } from "@/lib/server/env";
 import { escapeHtml } from "@/lib/email/html";
 
@@ -34,7 +35,7 @@ export function newsletterText(group: AgeGroup, code?: string): string {
   return (
     `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
-    `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
+    `${topicsInWords()}. Each guide takes ` +
     `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
     `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ${remindUrl(group, code)} ` +
     `and find the guides at ${hubUrl(group)}`
@@ -47,7 +48,7 @@ export function newsletterHtml(group: AgeGroup, code?: string): string {
   return (
     `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
-    `healthy relationships, people who are not who they say they are, and live streaming. Each guide takes ` +
+    `${topicsInWords()}. Each guide takes ` +
     `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
     `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ` +
     `<a href="${remind}">${remind}</a> and find the guides at <a href="${url}">${url}</a></p>`

@@ -18,6 +18,9 @@ test("every page is valid HTML (W3C Nu validator, 0 errors)", async ({ page }) =
   for (const url of ["/signin", "/signin/check-email", "/no-such-page", "/reminders/pause/not-a-token"]) {
     await fetchHtml(url);
   }
+  // Search with the crisis help first: without an age (a link per age), and with one (its steps).
+  for (const query of ["my son is being blackmailed", "my 15 year old is being blackmailed"])
+    await fetchHtml(`/search?q=${encodeURIComponent(query)}`);
   // Signed in: the account page with a child, a plan and an error shown, and the data page.
   const email = `vnu-${randomBytes(4).toString("hex")}@example.org`;
   await signInAs(page, email, { checkAccessibility: false });

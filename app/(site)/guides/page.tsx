@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { GuideCard } from "@/components/guide/guide-card";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
-import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
+import { GUIDE_KINDS, topicsInWords } from "@/lib/guides/taxonomy";
 
 export const metadata: Metadata = {
   title: "All guides",
-  description:
-    "Every Talk Often guide, by age group and topic: healthy relationships, fake identities, live streaming, starting the conversation and what to do if you're worried.",
+  description: `Every Talk Often guide, by age group and topic: ${topicsInWords()}; starting the conversation, and what to do if you're worried.`,
   alternates: { canonical: "/guides" },
 };
 

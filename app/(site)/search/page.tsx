@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { InstantSearch } from "@/components/search/instant-search";
 import { SearchResults } from "@/components/search/search-results";
-import { guideIndex } from "@/lib/guides/search-guides";
-import { search } from "@/lib/guides/search-index";
+import { searchOnServer, worriedSteps } from "@/lib/guides/search-guides";
 
 export const metadata: Metadata = {
   title: "Search the guides",
@@ -18,12 +17,12 @@ export default async function SearchPage({
 }) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw) ?? "";
-  const hits = search(guideIndex(), query);
   return (
     <>
       <h1>Search the guides</h1>
+      <p>Type a few words or a question, as you would say it.</p>
       <InstantSearch initialQuery={query}>
-        <SearchResults query={query} hits={hits} />
+        <SearchResults query={query} outcome={searchOnServer(query)} worried={worriedSteps()} />
       </InstantSearch>
     </>
   );

@@ -2,6 +2,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
+import { GUIDE_KINDS, TOPICS } from "@/lib/guides/taxonomy";
 import { qrPng, qrSvg } from "@/lib/schools/qr";
 import { newsletterHtml, newsletterText, parseSchoolName } from "@/lib/schools/school-kit";
 import { ageAliases, contractUrls, MOVED, redirectFor } from "@/lib/schools/url-contract";
@@ -56,12 +57,22 @@ describe("newsletter paragraphs", () => {
     expect(newsletterText(group)).toMatch(/ages 4 to 7.*\/guides\/4-7$/s);
     expect(newsletterHtml(group)).toMatch(/<a href="http[^"]+\/guides\/4-7">/);
   });
+
+  it("name every topic of the taxonomy", () => {
+    const [group] = AGE_GROUPS;
+    for (const topic of TOPICS) {
+      expect(newsletterText(group)).toContain(topic.phrase);
+      expect(newsletterHtml(group)).toContain(topic.phrase);
+    }
+  });
 });
 
 describe("the URL contract", () => {
   it("lists home, the guides, every hub, every guide, the schools kit, every letter and the reminder sign-ups", () => {
     const paths = contractUrls().map((u) => u.path);
-    expect(paths).toHaveLength(2 + 4 + 32 + 1 + 4 + 1 + 4 + 4);
+    const groups = AGE_GROUPS.length;
+    // home and /guides, the hubs, every guide, /schools, the letters, /remind and its ages, the embeds
+    expect(paths).toHaveLength(2 + groups + groups * GUIDE_KINDS.length + 1 + groups + 1 + groups + groups);
     expect(paths).toContain("/embed/11-13");
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain("/guides/14-17/if-youre-worried");

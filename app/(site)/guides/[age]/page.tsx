@@ -6,7 +6,7 @@ import { RemindInvitation } from "@/components/remind/remind-invitation";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { AGE_HUBS } from "@/lib/guides/age-hubs";
 import { getGuides } from "@/lib/guides/load-guides";
-import { isTopic } from "@/lib/guides/taxonomy";
+import { isTopic, TOPICS, topicsInWords } from "@/lib/guides/taxonomy";
 
 type Params = { age: string };
 
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const group = findAgeGroup((await params).age);
   if (!group) return {};
   const title = `Talking about staying safe online: ${ageGroupLabel(group).toLowerCase()}`;
-  const description = `Guides for parents and carers of children aged ${group.from} to ${group.to}: what to say about healthy relationships, fake identities, live streaming, pictures and bodies, games and AI.`;
+  const description = `Guides for parents and carers of children aged ${group.from} to ${group.to}: what to say about ${topicsInWords()}.`;
   return {
     title,
     description,
@@ -38,7 +38,8 @@ export default async function AgeHubPage({ params }: { params: Promise<Params> }
   if (!group) notFound();
   const hub = AGE_HUBS[group.slug];
   const guides = getGuides().filter((guide) => guide.ageGroup === group.slug);
-  const topics = guides.filter((guide) => isTopic(guide.slug));
+  // In the taxonomy's order, as the letter and the monthly check-ins have them.
+  const topics = TOPICS.flatMap((topic) => guides.filter((guide) => guide.slug === topic.slug));
   const everyAge = guides.filter((guide) => !isTopic(guide.slug));
 
   return (
