@@ -1,4 +1,4 @@
-import { HELP_ROUTES } from "@/lib/guides/help-routes";
+import { HELP_ROUTES, type HelpRoute } from "@/lib/guides/help-routes";
 
 /**
  * The four places to get help, as a list; used in the footer and at the end of every guide.
@@ -21,17 +21,30 @@ export function HelpRoutesList({
       <Heading id={id} className="mt-0 text-xl font-bold">
         Where to get help
       </Heading>
-      <ul className="m-0 mt-3 grid gap-3 p-0 sm:grid-cols-2">
-        {HELP_ROUTES.map((route) => (
-          <li key={route.id} className="list-none">
-            <p className="m-0 font-semibold">{route.name}</p>
-            <p className="m-0">{route.when}</p>
-            <p className="m-0">
-              <a href={route.href}>{route.linkText}</a>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <HelpRouteItems routes={HELP_ROUTES} className="mt-3" />
     </Wrapper>
+  );
+}
+
+/** Help routes as a two-column list: each one's name, when to use it and its link. */
+export function HelpRouteItems({
+  routes,
+  className = "",
+}: {
+  routes: readonly HelpRoute[];
+  className?: string;
+}) {
+  return (
+    <ul className={`m-0 grid gap-3 p-0 sm:grid-cols-2 ${className}`}>
+      {routes.map((route) => (
+        <li key={route.id} className="list-none">
+          <p className="m-0 font-semibold">{route.name}</p>
+          <p className="m-0">{route.when}</p>
+          <p className="m-0">
+            <a href={route.href}>{route.linkText}</a>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,6 +3,7 @@
 // get help. The server renders it for /search?q=…, so it shows without JavaScript; the instant search
 // renders the same as the parent types.
 import Link from "@/components/ui/link";
+import { HelpRouteItems } from "@/components/help-routes-list";
 import { AGE_GROUPS, ageGroupLabel, type AgeGroupSlug } from "@/lib/guides/age-groups";
 import { CRISIS_HELP_ROUTES } from "@/lib/guides/help-routes";
 import type { WorriedSteps } from "@/lib/guides/search-index";
@@ -49,17 +50,7 @@ export function CrisisHelp({ ageGroups, worried }: { ageGroups: AgeGroupSlug[]; 
         </>
       )}
       <h3 className="mt-4 text-lg">Where to report it and get help</h3>
-      <ul className="m-0 mt-2 grid gap-3 p-0 sm:grid-cols-2">
-        {CRISIS_HELP_ROUTES.map((route) => (
-          <li key={route.id} className="list-none">
-            <p className="m-0 font-semibold">{route.name}</p>
-            <p className="m-0">{route.when}</p>
-            <p className="m-0">
-              <a href={route.href}>{route.linkText}</a>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <HelpRouteItems routes={CRISIS_HELP_ROUTES} className="mt-2" />
     </section>
   );
 }

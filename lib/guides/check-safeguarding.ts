@@ -19,20 +19,26 @@ export const TAKE_DOWN_TOOLS = /\b(Report Remove|Take It Down)\b/i;
  */
 export const EVIDENCE_ADVICE: readonly RegExp[] = [
   /\btake (?:a |the |some |any )?screenshots?\b/i,
-  /\bscreenshot (?:the|their|your|any|all|every|each|of|messages?|comments?|chats?|threats?)\b/i,
+  // "Screenshot the messages", not "a screenshot of your messages went round" (a noun, not advice).
+  /(?<!\b(?:a|an|the|one|that|this)\s)\bscreenshot (?:the|their|your|any|all|every|each|of|messages?|comments?|chats?|threats?)\b/i,
   /\bscreen[- ]?record/i,
   /\b(?:keep|save|store|copy|collect|gather)\s+(?:a copy of\s+)?(?:the |any |all |every |their |your |a |some )?(?:messages?|chats?|conversations?|texts?|DMs|threads?|comments?|usernames?|evidence|records?|emails?|screenshots?)\b/i,
   /\bkeep (?:a )?(?:note|log) of\b/i,
   /\b(?:don't|do not|never) delete (?:the |any |their |your )?(?:messages?|chats?|conversations?|evidence|account)\b/i,
 ];
 
-/** The advice to keep evidence in a sentence, if any. "Keep the chat secret" is not advice to keep evidence. */
+/**
+ * The advice to keep evidence in a sentence, if any. "Keep the chat secret" and "keep chat to friends"
+ * are not advice to keep evidence.
+ */
 export function evidenceAdviceIn(sentence: string): string | undefined {
   for (const pattern of EVIDENCE_ADVICE) {
     const match = sentence.match(pattern);
     if (!match) continue;
     const restOfClause = sentence.slice((match.index ?? 0) + match[0].length).split(/[.;:!?]/)[0]!;
-    if (!/\b(?:secret|private|hidden)\b/i.test(restOfClause)) return match[0];
+    // "Keep the chat secret" or "keep chat to friends" limits it; it is not advice to keep evidence.
+    if (!/\b(?:secret|private|hidden)\b/i.test(restOfClause) && !/^\s*to\b/i.test(restOfClause))
+      return match[0];
   }
   return undefined;
 }

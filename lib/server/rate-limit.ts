@@ -12,7 +12,7 @@ export async function allow(
   subject: string,
   now = new Date(),
 ): Promise<boolean> {
-  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  const windowStart = windowStartOf(limit, now);
   const key = limitKey(limit, subject);
   // One statement: count this use, and drop windows older than a day (of no further use).
   const [row] = await db.$queryRaw<{ count: number }[]>`
@@ -32,12 +32,15 @@ export async function isOverLimit(
   subject: string,
   now = new Date(),
 ): Promise<boolean> {
-  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
   const row = await db.rateLimit.findUnique({
-    where: { key_windowStart: { key: limitKey(limit, subject), windowStart } },
+    where: { key_windowStart: { key: limitKey(limit, subject), windowStart: windowStartOf(limit, now) } },
     select: { count: true },
   });
   return (row?.count ?? 0) >= limit.max;
+}
+
+function windowStartOf(limit: Limit, now: Date): Date {
+  return new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
 }
 
 function limitKey(limit: Limit, subject: string): string {

@@ -122,6 +122,8 @@ describe("advice to keep evidence always says never to screenshot, save or forwa
     "Keep evidence, don't delete it",
     "Stop replying, but don't delete the chat.",
     "Keep the chats on the phone.",
+    "Screenshot of the messages first, then block.",
+    "Keep the messages for the police.",
   ])("finds the evidence advice in %j", (sentence) => {
     expect(evidenceAdviceIn(sentence)).toBeTruthy();
   });
@@ -131,6 +133,10 @@ describe("advice to keep evidence always says never to screenshot, save or forwa
     "Being told to keep a chat, a friend or a photo secret.",
     "Save Childline's number in their phone too.",
     "Save the Report Remove page on their phone.",
+    // From the online-bullying and screen-time guides: a noun, and a limit.
+    "If a screenshot of your messages went round, what would you want from me?",
+    "A screenshot of something your child said, sent round to make fun of them.",
+    "Where they allow it, limit play time, approve spending and keep chat to friends.",
   ])("does not take %j for evidence advice", (sentence) => {
     expect(evidenceAdviceIn(sentence)).toBeUndefined();
   });
