@@ -39,6 +39,8 @@ async function checkEverywhere(page: Page, label: string) {
 test.describe("every contract URL, light and dark, 320 px and desktop", () => {
   for (const { path } of contractUrls()) {
     test(path, async ({ page }) => {
+      // Four axe runs of a long page (/schools: four age groups' kits) take over 30 s on 2 loaded cores.
+      test.setTimeout(60_000);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await checkEverywhere(page, path);

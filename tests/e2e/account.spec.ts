@@ -156,6 +156,7 @@ test("a 'We talked' link opens a confirmation, and only its POST records the tal
 test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST, and show on the account page", async ({
   page,
 }) => {
+  test.setTimeout(60_000); // two axe runs of the account page, and the links' pages
   await signInAs(page, unique());
   await addChild(page, "S", "14-17");
   const child = page.getByRole("region", { name: "S", exact: true });
