@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { onTestFinished } from "vitest";
+import { ContentError, loadGuides } from "@/lib/guides/load-guides";
 
 export function contentWith(file: string, change: (source: string) => string): string {
   const root = mkdtempSync(path.join(os.tmpdir(), "talkoften-content-"));
@@ -27,4 +28,22 @@ export function setFrontMatter(source: string, key: string, value: string | null
   return pattern.test(source)
     ? source.replace(pattern, `${key}: ${value}`)
     : source.replace(/^---\n/, `---\n${key}: ${value}\n`);
+}
+
+/** The content check's problems for the guides with `file` changed; none when it passes. */
+export function contentProblems(file: string, change: (source: string) => string): string[] {
+  try {
+    loadGuides(contentWith(file, change));
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+/** The same, for a change the check must refuse: no problem at all fails the test. */
+export function rejectedFor(file: string, change: (source: string) => string): string[] {
+  const problems = contentProblems(file, change);
+  if (problems.length === 0) throw new Error("expected the broken guide to be rejected");
+  return problems;
 }

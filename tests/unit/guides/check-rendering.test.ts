@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkRendering } from "@/lib/guides/check-rendering";
-import { ContentError, getGuides, loadGuides } from "@/lib/guides/load-guides";
+import { getGuides } from "@/lib/guides/load-guides";
 import { parseMdx } from "@/lib/guides/mdx-text";
-import { contentWith } from "../../helpers/content-fixture";
+import { rejectedFor } from "../../helpers/content-fixture";
 
 function problemsIn(body: string): string[] {
   return checkRendering(parseMdx(body));
-}
-
-function problemsFor(file: string, change: (source: string) => string): string[] {
-  try {
-    loadGuides(contentWith(file, change));
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the broken guide to be rejected");
 }
 
 /** The line in the file where `text` starts. */
@@ -140,7 +130,7 @@ describe("a guide with a rendering fault fails the content check, naming the fil
   it('a blank line before <Explain term="grooming"> in the police warning (14-17 live streaming)', () => {
     const file = "14-17/live-streaming.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = rejectedFor(file, (source) => {
       broken = source.replace("blackmail and <Explain", "blackmail and\n\n<Explain");
       return broken;
     });
@@ -153,7 +143,7 @@ describe("a guide with a rendering fault fails the content check, naming the fil
   it('"as a<Explain term="moderator">" (14-17 live streaming)', () => {
     const file = "14-17/live-streaming.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = rejectedFor(file, (source) => {
       broken = source.replace('as a <Explain term="moderator">', 'as a<Explain term="moderator">');
       return broken;
     });
@@ -165,7 +155,7 @@ describe("a guide with a rendering fault fails the content check, naming the fil
   it('an <Explain> on lines of its own in "Check the privacy settings together" (8-10 live streaming)', () => {
     const file = "8-10/live-streaming.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = rejectedFor(file, (source) => {
       broken = source.replace(
         /Go through the <Explain term="privacy settings">([^<]*)<\/Explain> on each app/,
         'Go through the\n    <Explain term="privacy settings">\n      $1\n    </Explain>\n    on each app',
@@ -181,7 +171,7 @@ describe("a guide with a rendering fault fails the content check, naming the fil
   });
 
   it("a topic guide without one of its sections", () => {
-    const problems = problemsFor("4-7/fake-identities.mdx", (source) =>
+    const problems = rejectedFor("4-7/fake-identities.mdx", (source) =>
       source.replace(/<ListenFor>[\s\S]*<\/ListenFor>\n/, ""),
     );
     expect(problems[0]).toMatch(/^content\/4-7\/fake-identities\.mdx: a topic guide needs <WhyItMatters>/);

@@ -7,19 +7,9 @@ import {
   evidenceAdviceIn,
   isNudityWarning,
 } from "@/lib/guides/check-safeguarding";
-import { ContentError, getGuides, loadGuides } from "@/lib/guides/load-guides";
+import { getGuides } from "@/lib/guides/load-guides";
 import { parseMdx } from "@/lib/guides/mdx-text";
-import { contentWith } from "../../helpers/content-fixture";
-
-function problemsFor(file: string, change: (source: string) => string): string[] {
-  try {
-    loadGuides(contentWith(file, change));
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { contentProblems } from "../../helpers/content-fixture";
 
 /** The line in the file where `text` starts. */
 function lineOf(source: string, text: string): number {
@@ -76,7 +66,7 @@ describe("Report Remove and Take It Down always come with <NeverAskForTheImage /
   it("fails the content check for a guide that names Take It Down without it", () => {
     const file = "8-10/healthy-relationships.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = contentProblems(file, (source) => {
       broken = swap(source, "</WhatItCanLookLike>", `${TAKE_IT_DOWN}\n\n</WhatItCanLookLike>`);
       return broken;
     });
@@ -88,7 +78,7 @@ describe("Report Remove and Take It Down always come with <NeverAskForTheImage /
   it("passes the content check once the same guide has the callout after the mention", () => {
     const file = "8-10/healthy-relationships.mdx";
     expect(
-      problemsFor(file, (source) =>
+      contentProblems(file, (source) =>
         swap(source, "</WhatItCanLookLike>", `${TAKE_IT_DOWN}\n\n${NEVER_ASK}\n\n</WhatItCanLookLike>`),
       ),
     ).toEqual([]);
@@ -97,7 +87,7 @@ describe("Report Remove and Take It Down always come with <NeverAskForTheImage /
   it("fails the content check when the callout is taken out of a guide that has it (14-17 healthy relationships)", () => {
     const file = "14-17/healthy-relationships.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = contentProblems(file, (source) => {
       broken = swap(source, `${NEVER_ASK}\n`, "");
       return broken;
     });
@@ -183,7 +173,7 @@ describe("advice to keep evidence always says never to screenshot, save or forwa
   it("fails the content check for 11-13 live streaming as the review found it (it passes as it is now)", () => {
     const file = "11-13/live-streaming.mdx";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = contentProblems(file, (source) => {
       broken = source.replace(/Paying is no guarantee[\s\S]*?even to report it\./, M2);
       return broken;
     });
@@ -237,7 +227,7 @@ describe("reassurance about how rare or small a harm is needs a source", () => {
     const fixed =
       "Even young children can be tricked into showing their body on camera, at home, so it helps to know the signs:";
     let broken = "";
-    const problems = problemsFor(file, (source) => {
+    const problems = contentProblems(file, (source) => {
       broken = swap(source, fixed, `${M1} Here is what they can look like:`);
       return broken;
     });

@@ -1,22 +1,12 @@
 import { rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
-import { ContentError, MIN_STARTERS, getGuides, loadGuides, sitePaths } from "@/lib/guides/load-guides";
+import { MIN_STARTERS, getGuides, loadGuides, sitePaths } from "@/lib/guides/load-guides";
 import { MIN_READING_EASE, readingEase } from "@/lib/guides/readability";
 import { GUIDE_SLUGS, isTopic } from "@/lib/guides/taxonomy";
-import { contentWith, setFrontMatter } from "../../helpers/content-fixture";
+import { contentWith, setFrontMatter, rejectedFor } from "../../helpers/content-fixture";
 
 const guides = getGuides();
-
-function problemsFor(file: string, change: (source: string) => string): string[] {
-  try {
-    loadGuides(contentWith(file, change));
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected the broken guide to be rejected");
-}
 
 describe("the guides in content/", () => {
   it("are all there: five for each of the four age groups", () => {
@@ -132,24 +122,24 @@ describe("a broken guide fails the content check, naming the file and the field"
   const named = `content/${file}`;
 
   it("bad front matter", () => {
-    const problems = problemsFor(file, (s) => setFrontMatter(s, "description", "x".repeat(200)));
+    const problems = rejectedFor(file, (s) => setFrontMatter(s, "description", "x".repeat(200)));
     expect(problems).toEqual([`${named}: front matter "description" must be at most 160 characters`]);
   });
 
   it("front matter that disagrees with the file's place", () => {
-    expect(problemsFor(file, (s) => setFrontMatter(s, "ageGroup", "11-13"))).toEqual([
+    expect(rejectedFor(file, (s) => setFrontMatter(s, "ageGroup", "11-13"))).toEqual([
       `${named}: front matter "ageGroup" is 11-13 but the file is in 8-10/`,
     ]);
   });
 
   it("front matter that is not YAML", () => {
-    expect(problemsFor(file, (s) => setFrontMatter(s, "title", "Live: streaming: now"))[0]).toMatch(
+    expect(rejectedFor(file, (s) => setFrontMatter(s, "title", "Live: streaming: now"))[0]).toMatch(
       new RegExp(`^${named}: front matter is not valid YAML`),
     );
   });
 
   it("an unknown component", () => {
-    const problems = problemsFor(file, (s) =>
+    const problems = rejectedFor(file, (s) =>
       s.replace("<ListenFor>", "<Warning>Careful.</Warning>\n\n<ListenFor>"),
     );
     expect(problems).toEqual([
@@ -158,14 +148,14 @@ describe("a broken guide fails the content check, naming the file and the field"
   });
 
   it("a broken internal link", () => {
-    const problems = problemsFor(file, (s) =>
+    const problems = rejectedFor(file, (s) =>
       s.replace("</WhyItMatters>", "See [our old page](/guides/8-10/gaming).\n</WhyItMatters>"),
     );
     expect(problems).toEqual([`${named}: link to "/guides/8-10/gaming" leads to no page`]);
   });
 
   it("too few starters", () => {
-    const problems = problemsFor(file, (s) =>
+    const problems = rejectedFor(file, (s) =>
       s.replace(/<Starter>[\s\S]*?<\/Starter>\s*/g, (m, offset: number) => (offset % 2 ? "" : m)),
     );
     expect(problems.some((p) => p.startsWith(`${named}: needs at least 6 <Starter>s`))).toBe(true);
@@ -173,14 +163,14 @@ describe("a broken guide fails the content check, naming the file and the field"
 
   it("a starter copied from another guide", () => {
     const other = guides.find((g) => g.file === "content/11-13/live-streaming.mdx")!.starters[0]!;
-    const problems = problemsFor(file, (s) =>
+    const problems = rejectedFor(file, (s) =>
       s.replace("<Starter>", `<Starter>${other}</Starter>\n  <Starter>`),
     );
     expect(problems).toEqual([`${named}: starter "${other}" is also in content/11-13/live-streaming.mdx`]);
   });
 
   it("a missing help-routes ending", () => {
-    expect(problemsFor(file, (s) => s.replace("<HelpRoutes />", ""))).toContain(
+    expect(rejectedFor(file, (s) => s.replace("<HelpRoutes />", ""))).toContain(
       `${named}: must end with <HelpRoutes />`,
     );
   });
