@@ -1,5 +1,6 @@
 // Security and cache headers on the production server (`npm start`): every kind of response carries
 // the security headers; guide pages can be kept by a CDN, hashed assets forever, private pages never.
+import { cspViolations } from "./helpers";
 import { expect, test } from "@playwright/test";
 
 const SECURITY = {
@@ -70,10 +71,7 @@ test("every kind of response carries the security headers", async ({ request }) 
 });
 
 test("pages work under the policy: no CSP violations while browsing and searching", async ({ page }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = cspViolations(page);
   await page.goto("/");
   await page.goto("/search");
   await page.getByRole("searchbox").fill("stream");

@@ -29,6 +29,15 @@ export async function signInAs(page: Page, email: string, { checkAccessibility =
   await expect(page).toHaveURL(/\/account$/);
 }
 
+/** Collects what the browser reports as blocked by the Content-Security-Policy, as the page runs. */
+export function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 export async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
   const server = await startEmbeddedPostgres({ dataDir }); // the one the app under test runs on
   const client = new pg.Client({ connectionString: server.url() });

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
 import { expect, test } from "./fixtures";
-import { query, signInAs } from "./helpers";
+import { query, signInAs, cspViolations } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
 const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
@@ -175,10 +175,7 @@ test("L4: a post whose Origin is its Host but whose X-Forwarded-Host differs is 
 test("I1: pages that print a school's name or the URL's text run scripts by nonce, never 'unsafe-inline'", async ({
   page,
 }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = cspViolations(page);
   for (const path of [
     "/remind/8-10",
     "/remind",

@@ -6,7 +6,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { listOutbox } from "@/lib/email/outbox";
 import { expect, test } from "./fixtures";
-import { query, signInAs } from "./helpers";
+import { query, signInAs, cspViolations } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
 const unique = () => `parent-${randomBytes(4).toString("hex")}@example.org`;
@@ -121,10 +121,7 @@ test("the per-client limit counts the proxy's entry, so spoofed entries before i
 test("pages rendered per request run their scripts by nonce, with no 'unsafe-inline' for scripts", async ({
   page,
 }) => {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = cspViolations(page);
   await signInAs(page, unique(), { checkAccessibility: false });
   const response = await page.goto("/account");
   const policy = response!.headers()["content-security-policy"]!;
