@@ -7,6 +7,7 @@ import { ChildFields } from "@/components/account/child-fields";
 import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
 import { TimeZoneList } from "@/components/account/time-zone-list";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
 export function RemindForm({
   action,
@@ -28,7 +29,13 @@ export function RemindForm({
   return (
     <form action={formAction} noValidate className="mt-6">
       {school && <input type="hidden" name="school" value={school} />}
-      {e.form && <p className="font-semibold text-red-800 dark:text-red-300">{e.form}</p>}
+      {Object.keys(e).length > 0 && (
+        <FormAlert
+          answer={state}
+          title={e.form ?? "There is a problem: please change what is marked below."}
+          problems={problemsOf(e, REMIND_FIELDS)}
+        />
+      )}
       <Field id="remind-address" label="Your email address" error={e.address}>
         <input
           id="remind-address"
@@ -63,3 +70,14 @@ export function RemindForm({
 }
 
 const PLAN_FIELDS = ["ruleKind", "dayOfMonth", "nth", "weekday", "localTime", "timeZone", "channels"];
+
+/** The form's fields in the order they appear, with the id each error links to. */
+const REMIND_FIELDS = [
+  { name: "address", id: "remind-address" },
+  { name: "label", id: "remind-child-label" },
+  { name: "ageBy" },
+  ...["ageGroup", "birthMonth", "birthYear"].map((name) => ({ name, id: `remind-child-${name}` })),
+  ...PLAN_FIELDS.map((name) =>
+    ["localTime", "timeZone"].includes(name) ? { name, id: `remind-plan-${name}` } : { name },
+  ),
+];

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { registerSchoolAction, type SchoolFormState } from "@/app/(site)/school/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
 /** `max`: max, given by the page (lib/schools/school-kit.ts is server code). */
 export function SchoolForm({ max }: { max: number }) {
@@ -17,10 +18,15 @@ export function SchoolForm({ max }: { max: number }) {
   const authorityHint = "Optional. Only you and your school's other contacts see it.";
   return (
     <form action={action} noValidate className="mt-4">
-      {e.form && (
-        <p role="alert" className="font-semibold text-red-800 dark:text-red-300">
-          {e.form}
-        </p>
+      {Object.keys(e).length > 0 && (
+        <FormAlert
+          answer={state}
+          title={e.form ?? "There is a problem: please change what is marked below."}
+          problems={problemsOf(e, [
+            { name: "name", id: "school-name" },
+            { name: "authority", id: "school-authority" },
+          ])}
+        />
       )}
       <Field id="school-name" label="School name" hint={nameHint} error={e.name}>
         <input

@@ -1,13 +1,13 @@
 // A parent moves their account to another email address (e.g. after their old one bounced): a signed
 // link (24 hours) is sent to the new address, and its page's button makes the change, so the parent
 // proves they read that mailbox. The change also ends a bounce or complaint suppression: the new address
-// starts clean. The sign-in limits (3 per address, 10 per client in 15 minutes) count these emails too.
+// starts clean. The sign-in limits (lib/auth/sign-in-limits.ts) count these emails too.
 import type { PrismaClient } from "@/prisma/generated/client";
 import { emailSchema } from "@/lib/accounts/validations";
 import { emailChangeEmail } from "@/lib/email/email-change-email";
 import { sendMail } from "@/lib/email/send-mail";
 import type { Env } from "@/lib/server/env";
-import { allowSignInEmail } from "@/lib/server/rate-limit";
+import { allowSignInEmail, signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { signLink, verifyLink } from "@/lib/server/signed-links";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -27,12 +27,8 @@ export async function requestEmailChange(
   const email = parsed.data;
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   if (user.email === email) return { ok: false, error: "That is already your address." };
-  if (!(await allowSignInEmail(db, email, client))) {
-    return {
-      ok: false,
-      error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
-    };
-  }
+  const refused = await allowSignInEmail(db, email, { client });
+  if (refused) return { ok: false, error: signInRefusalMessage(refused) };
   // The link names the address it moves from too: once the account has moved (by this link or
   // another), it no longer matches, so a link works once.
   const token = signLink(env.AUTH_SECRET!, "email-change", `${userId} ${email} ${user.email}`, {

@@ -15,7 +15,8 @@ import { getDb } from "@/lib/server/db";
 import type { Env } from "@/lib/server/env";
 import { createHmac } from "node:crypto";
 import { linkSecret } from "@/lib/email/check-in-links";
-import { allow, allowSignInEmail, isOverLimit, type Limit } from "@/lib/server/rate-limit";
+import { allowSignInEmail, signInRefusalMessage } from "@/lib/auth/sign-in-limits";
+import { allow, isOverLimit, type Limit } from "@/lib/server/rate-limit";
 import { signLink, verifyLink } from "@/lib/server/signed-links";
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -222,7 +223,7 @@ export type InviteResult = { ok: true; email: string } | { ok: false; error: str
 /**
  * A contact invites a colleague: a signed 7-day link to their address, naming an invitation row, whose
  * page's button makes them a contact, once. A new invitation to the same address replaces the old one
- * (its link stops working). The sign-in limits (3 per address, 10 per client in 15 minutes) count these
+ * (its link stops working). The sign-in limits (lib/auth/sign-in-limits.ts) count these
  * emails too.
  */
 export async function inviteContact(
@@ -243,12 +244,8 @@ export async function inviteContact(
   if (school.contacts.length >= MAX_CONTACTS) {
     return { ok: false, error: `A school can have up to ${MAX_CONTACTS} contacts. Remove one first.` };
   }
-  if (!(await allowSignInEmail(db, email, client, now))) {
-    return {
-      ok: false,
-      error: "Too many emails have been asked for just now. Please wait 15 minutes, then try again.",
-    };
-  }
+  const refused = await allowSignInEmail(db, email, { client }, now);
+  if (refused) return { ok: false, error: signInRefusalMessage(refused) };
   if (!(await allow(db, INVITES_PER_SCHOOL, school.id, now))) {
     return {
       ok: false,

@@ -1,7 +1,11 @@
 // The sign-in link in an email, and the page it opens. The link names Auth.js's callback; a GET of it
 // is sent on to /signin/confirm, whose button POSTs it, so that mail scanners opening links use up
 // nothing and nobody is signed in without pressing the button.
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { PrismaClient } from "@/prisma/generated/client";
+import { getDb } from "@/lib/server/db";
+import { getEnv } from "@/lib/server/env";
 import { isLoopbackHost } from "@/lib/server/peer.mjs";
 
 export type SignInLink = { callbackUrl: string; token: string; email: string };
@@ -70,4 +74,23 @@ export function onAppUrl(response: Response, appUrl: string): Response {
   for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
   headers.set("location", `${app.origin}${target.pathname}${target.search}`);
   return new Response(response.body, { status: response.status, headers });
+}
+
+type LinkCheck = { db?: PrismaClient; secret?: string; now?: Date };
+
+/**
+ * Whether a sign-in link's token can still sign in: Auth.js keeps a token hashed with the secret
+ * (sha256 of token and secret, as @auth/core's callback looks it up) until it is used or purged.
+ * Reading it changes nothing, so the page a link opens can say at once that it was used or expired.
+ */
+export async function signInLinkIsLive(
+  link: SignInLink,
+  { db = getDb(), secret = getEnv().AUTH_SECRET ?? "", now = new Date() }: LinkCheck = {},
+): Promise<boolean> {
+  const token = createHash("sha256").update(`${link.token}${secret}`).digest("hex");
+  const row = await db.verificationToken.findUnique({
+    where: { identifier_token: { identifier: link.email, token } },
+    select: { expires: true },
+  });
+  return row !== null && row.expires > now;
 }

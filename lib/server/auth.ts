@@ -2,7 +2,7 @@
 // Links work once and expire after 24 hours; the email is sent through lib/email/send-mail.ts.
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { AccessDenied } from "@auth/core/errors";
+import { AccessDenied, Verification } from "@auth/core/errors";
 import { countMetric } from "@/lib/server/metrics";
 import { log } from "@/lib/server/log";
 import NextAuth, { type NextAuthConfig } from "next-auth";
@@ -15,26 +15,28 @@ import { sendMail } from "@/lib/email/send-mail";
 import { readRemindRequest, type RemindRequest } from "@/lib/accounts/remind-request";
 import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
 import { signInEmail } from "@/lib/email/sign-in-email";
-import { allowSignInEmail } from "@/lib/server/rate-limit";
+import { allowSignInEmail, type SignInAsker, type SignInRefusal } from "@/lib/auth/sign-in-limits";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 /**
- * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or "limited" when
- * the limits (3 per address, 10 per client in 15 minutes) refused it.
+ * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or which limit
+ * refused it (lib/auth/sign-in-limits.ts).
  */
 export async function requestSignInEmail(
   email: string,
-  client: string,
+  asker: SignInAsker,
   redirectTo = "/account",
-): Promise<"sent" | "limited"> {
+): Promise<"sent" | SignInRefusal> {
+  const context: SignInContext = { asker };
   try {
-    await withSignInClient(client, () => signIn("email", { email, redirect: false, redirectTo }));
+    await signInContext.run(context, () => signIn("email", { email, redirect: false, redirectTo }));
     await forgetCallbackUrl();
     return "sent";
   } catch (error) {
-    if (error instanceof AccessDenied) return "limited"; // the signIn callback's only refusal
+    // The signIn callback's only refusal: the limits, which say which one.
+    if (error instanceof AccessDenied) return context.refused ?? "network";
     throw error;
   }
 }
@@ -57,14 +59,15 @@ async function forgetCallbackUrl(): Promise<void> {
 }
 
 /**
- * Runs `ask` (a call into Auth.js) knowing that `client` is asking: the per-client limit counts it.
- * Auth.js's callbacks are not given the request, so the route handler and the action say who it is.
+ * Runs `ask` (a call into Auth.js) knowing who is asking: the per-client limits count it. Auth.js's
+ * callbacks are not given the request, so the route handler and the actions say who it is.
  */
-export function withSignInClient<T>(client: string, ask: () => Promise<T>): Promise<T> {
-  return signInClient.run(client, ask);
+export function withSignInAsker<T>(asker: SignInAsker, ask: () => Promise<T>): Promise<T> {
+  return signInContext.run({ asker }, ask);
 }
 
-const signInClient = new AsyncLocalStorage<string>();
+type SignInContext = { asker: SignInAsker; refused?: SignInRefusal };
+const signInContext = new AsyncLocalStorage<SignInContext>();
 
 // Made on first use (the build imports this module without a database), then reused: Auth.js asks
 // for it on every request, and nothing in it depends on the request.
@@ -98,22 +101,28 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [email],
     logger: {
-      // A refused sign-in email is expected (the limits), not an error with a stack trace.
+      // A refused sign-in email (the limits) and a used or expired link (pressed twice, after Back,
+      // or late) are ordinary, not errors with a stack trace.
       error(error) {
         if (error instanceof AccessDenied) {
           log.info("[auth] a sign-in email was refused by the limits");
+        } else if (error instanceof Verification) {
+          log.info("[auth] a used or expired sign-in link was pressed");
         } else console.error(error);
       },
     },
     callbacks: {
       // Every way to ask for a link (our form's action, Auth.js's POST /api/auth/signin/email) comes
       // through here before a token is made, so the limits are counted here and nowhere else. A
-      // client nobody named (a new way in that forgot withSignInClient) shares one count: still limited.
+      // client nobody named (a new way in that forgot withSignInAsker) shares one count: still limited.
       async signIn({ user, email }) {
         if (!email?.verificationRequest) return true;
-        const allowed = await allowSignInEmail(db, user.email ?? "", signInClient.getStore() ?? "unknown");
-        if (!allowed) await countMetric(db, "signin_emails_refused");
-        return allowed;
+        const context = signInContext.getStore();
+        const refused = await allowSignInEmail(db, user.email ?? "", context?.asker ?? { client: "unknown" });
+        if (!refused) return true;
+        if (context) context.refused = refused;
+        await countMetric(db, "signin_emails_refused");
+        return false;
       },
       // Send the browser on within this site only, resolved against APP_URL (the origin Auth.js
       // derives from the request can differ behind a proxy or on loopback).

@@ -47,26 +47,6 @@ function limitKey(limit: Limit, subject: string): string {
   return `${limit.name}:${createHash("sha256").update(subject).digest("hex").slice(0, 40)}`;
 }
 
-export const SIGN_IN_PER_ADDRESS: Limit = { name: "signin-address", max: 3, windowMs: 15 * 60_000 };
-export const SIGN_IN_PER_IP: Limit = { name: "signin-ip", max: 10, windowMs: 15 * 60_000 };
-
-/**
- * Counts one sign-in email for `email`, asked for by `client`, under both sign-in limits at once;
- * true when both still allow it. Every way to ask for a link comes through here (lib/server/auth.ts).
- */
-export async function allowSignInEmail(
-  db: PrismaClient,
-  email: string,
-  client: string,
-  now = new Date(),
-): Promise<boolean> {
-  const [withinAddress, withinClient] = await Promise.all([
-    allow(db, SIGN_IN_PER_ADDRESS, email.toLowerCase(), now),
-    allow(db, SIGN_IN_PER_IP, client, now),
-  ]);
-  return withinAddress && withinClient;
-}
-
 /**
  * Deletes sign-in tokens past their 24 hours, and schools' invitations past their 7 days. Auth.js deletes a token when it is used; one never used
  * (a link nobody pressed, a /remind request never confirmed) would otherwise stay. Run every minute by

@@ -17,7 +17,8 @@ import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { linkSecret } from "@/lib/email/check-in-links";
 import { auth, requestSignInEmail } from "@/lib/server/auth";
 import { requestClient } from "@/lib/server/request-client";
-import { countFamily } from "@/lib/schools/schools";
+import { countFamily, schoolByCode } from "@/lib/schools/schools";
+import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
 
 export type RemindState = { values: Record<string, string>; errors: Record<string, string> };
@@ -38,9 +39,10 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
   }
   const token = signRemindRequest(linkSecret(), request);
   const client = requestClient(await headers()).address;
-  if ((await requestSignInEmail(request.email, client, `/remind/ready?r=${token}`)) === "limited") {
-    return { values, errors: { form: TOO_MANY } };
-  }
+  // A registered school's link has room for a hall full of families on one Wi-Fi address.
+  const school = request.school ? ((await schoolByCode(request.school, db))?.code ?? null) : null;
+  const sent = await requestSignInEmail(request.email, { client, school }, `/remind/ready?r=${token}`);
+  if (sent !== "sent") return { values, errors: { form: signInRefusalMessage(sent) } };
   redirect("/remind/check-email");
 }
 
@@ -66,5 +68,3 @@ export async function chooseSchoolCounting(
   // The code stays out of the next address (and so out of access logs) once the choice is made.
   redirect(`/remind/ready?child=${childId}&counted=${yes ? "yes" : "no"}`);
 }
-
-const TOO_MANY = "Too many emails have been asked for just now. Please wait 15 minutes, then try again.";

@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { requestSignInEmail } from "@/lib/server/auth";
 import { requestClient } from "@/lib/server/request-client";
 import { signInNext } from "@/lib/server/session";
@@ -20,10 +21,7 @@ export async function requestSignIn(_previous: SignInState, form: FormData): Pro
   // which every way of asking for a link goes through.
   const client = requestClient(await headers()).address;
   const next = signInNext(form.get("next")) ?? "/account";
-  if ((await requestSignInEmail(parsed.data, client, next)) === "limited")
-    return { email: raw, error: TOO_MANY };
+  const sent = await requestSignInEmail(parsed.data, { client }, next);
+  if (sent !== "sent") return { email: raw, error: signInRefusalMessage(sent) };
   redirect("/signin/check-email");
 }
-
-const TOO_MANY =
-  "Too many sign-in emails have been asked for just now. Please wait 15 minutes, then try again.";

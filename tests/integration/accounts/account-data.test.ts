@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteUserData, exportUserData } from "@/lib/accounts/account-data";
-import { allow, SIGN_IN_PER_ADDRESS } from "@/lib/server/rate-limit";
+import { SIGN_IN_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
+import { allow } from "@/lib/server/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
 import { makeChildWithPlan, makeParent } from "../../helpers/factories";
 

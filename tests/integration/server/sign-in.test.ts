@@ -1,7 +1,8 @@
 // Magic-link sign-in through Auth.js itself, against a real PostgreSQL and a real SMTP server.
 import { Auth } from "@auth/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/lib/server/auth";
+import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail } from "@/lib/email/send-mail";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
@@ -68,9 +69,16 @@ describe("magic-link sign-in", () => {
     expect(mail.html).toContain("Sign in");
   });
 
-  it("signs in once and only once with a link", async () => {
+  it("signs in once and only once with a link, and says so on the link's page before and after", async () => {
     const link = await requestLink("once@example.org");
     expect(link.startsWith(`${ORIGIN}/api/auth/callback/email?`)).toBe(true);
+    const params = signInLinkParams(Object.fromEntries(new URL(link).searchParams))!;
+    const check = { db: database.db, secret: "x".repeat(40) };
+    expect(await signInLinkIsLive(params, check)).toBe(true);
+    expect(await signInLinkIsLive({ ...params, token: "0".repeat(64) }, check)).toBe(false);
+    expect(await signInLinkIsLive(params, { ...check, now: new Date(Date.now() + 25 * 3600_000) })).toBe(
+      false,
+    );
 
     const first = await follow(link);
     expect(first.status).toBe(302);
@@ -83,7 +91,13 @@ describe("magic-link sign-in", () => {
     expect(user.sessions).toHaveLength(1);
     expect(user.emailVerified).toBeInstanceOf(Date);
 
+    expect(await signInLinkIsLive(params, check)).toBe(false);
+
+    // Pressed again (after Back): the error page, logged as an ordinary event, with no stack trace.
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const again = await follow(link);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
     expect(again.headers.get("location")).toContain("/signin/error?error=Verification");
     expect(await database.db.session.count({ where: { userId: user.id } })).toBe(1);
   });

@@ -3,7 +3,9 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/field";
-import { signInLinkParams } from "@/lib/server/auth-links";
+import { SpentSignInLink } from "@/components/account/spent-sign-in-link";
+import { auth } from "@/lib/server/auth";
+import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -32,6 +34,11 @@ export default async function ConfirmSignInPage({
   }
   // A link asked for at /remind confirms a monthly check-in: say so.
   const remind = new URL(link.callbackUrl, "http://x").pathname === "/remind/ready";
+  // Opened again, after Back, or late: say so now, not after the button.
+  if (!(await signInLinkIsLive(link))) {
+    const session = await auth();
+    return <SpentSignInLink signedInAs={session?.user?.email ?? null} remind={remind} />;
+  }
   return (
     <>
       <h1>{remind ? "Confirm your monthly check-in" : "Sign in to Talk Often"}</h1>

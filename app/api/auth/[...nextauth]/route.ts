@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handlers, withSignInClient } from "@/lib/server/auth";
+import { handlers, withSignInAsker } from "@/lib/server/auth";
 import { confirmationFor, hasBrokenCallbackUrl, onAppUrl } from "@/lib/server/auth-links";
 import { getEnv } from "@/lib/server/env";
 import { finishRemindSignIn } from "@/lib/accounts/remind-request";
@@ -17,7 +17,7 @@ export async function GET(request: NextRequest): Promise<Response> {
 // confirmation email's button (a POST here) makes the /remind request's child and plan.
 export async function POST(request: NextRequest): Promise<Response> {
   if (hasBrokenCallbackUrl(request.nextUrl, request.cookies)) return badCallbackUrl();
-  const response = await withSignInClient(requestClient(request.headers).address, () =>
+  const response = await withSignInAsker({ client: requestClient(request.headers).address }, () =>
     handlers.POST(request),
   );
   return finishRemindSignIn(request.nextUrl, onAppUrl(response, getEnv().APP_URL), getEnv().APP_URL);

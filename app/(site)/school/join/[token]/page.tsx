@@ -24,10 +24,11 @@ export default async function JoinPage({
   if (!invitation || done === "invalid") {
     return (
       <>
-        <h1>This invitation no longer works</h1>
+        <h1>This invitation has been used or no longer works</h1>
         <p>
-          Invitations work for 7 days, and only while the school is registered. Ask the colleague who sent it
-          for a new one.
+          Each invitation works once, for 7 days, and only while the school is registered. If you have
+          already joined, the school is on <Link href="/account">your account</Link>. If not, ask the
+          colleague who sent it for a new one.
         </p>
       </>
     );
