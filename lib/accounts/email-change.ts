@@ -2,6 +2,7 @@
 // link (24 hours) is sent to the new address, and its page's button makes the change, so the parent
 // proves they read that mailbox. The change also ends a bounce or complaint suppression: the new address
 // starts clean. The sign-in limits (lib/auth/sign-in-limits.ts) count these emails too.
+import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
 import { emailSchema } from "@/lib/accounts/validations";
 import { emailChangeEmail } from "@/lib/email/email-change-email";
@@ -92,4 +93,23 @@ export async function confirmEmailChange(
     if ((error as { code?: string }).code === "P2002") return "taken";
     throw error;
   }
+}
+
+/**
+ * What a confirmation link would do, read without changing anything (its page, opened again or
+ * after Back, says so before the button): "pending", "changed" (the account already has the new
+ * address), "used" (it has moved to another since), or "invalid".
+ */
+export async function emailChangeState(
+  env: Env,
+  token: string,
+  db: PrismaClient = getDb(),
+  now = new Date(),
+): Promise<"pending" | "changed" | "used" | "invalid"> {
+  const change = readEmailChange(env, token, now);
+  if (!change) return "invalid";
+  const user = await db.user.findUnique({ where: { id: change.userId }, select: { email: true } });
+  if (!user) return "invalid";
+  if (user.email === change.from) return "pending";
+  return user.email === change.email ? "changed" : "used";
 }

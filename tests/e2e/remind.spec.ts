@@ -84,7 +84,8 @@ test("without JavaScript, with a birth month and year and a calendar, the form w
   await page.getByLabel("Your email address").fill(email);
   // A mistake first: what was typed is kept, and the message names the field.
   await page.getByRole("button", { name: "Send me the monthly reminder" }).click();
-  await expect(page.getByText("Choose an age group.")).toBeVisible();
+  await expect(page.locator("form [role=alert]")).toContainText("Choose an age group.");
+  await expect(page.locator("form [role=alert]")).toBeFocused();
   await expect(page.getByLabel("Your email address")).toHaveValue(email);
   await page.getByLabel("Give their birth month and year").check();
   await page.getByLabel("Birth month", { exact: true }).selectOption("3");

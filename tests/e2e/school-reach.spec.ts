@@ -281,7 +281,9 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await save(deputy.page, "/school/join/joined");
   // The link was used: it does nothing more.
   await deputy.page.goto(invitation.links[0]!);
-  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText("This invitation has been used or no longer works");
+  await expect(deputy.page.getByRole("heading", { level: 1 })).toHaveText(
+    "This invitation has been used or no longer works",
+  );
   await deputy.page.goBack();
   await deputy.page.getByLabel("Your email address").fill(colleague);
   await deputy.page.getByRole("button", { name: "Email me a sign-in link" }).click();

@@ -42,7 +42,10 @@ export async function startFrontProxy(options: {
   buildId?: string;
   /** More of nginx's http { } block, e.g. the benchmark's static server; "$PREFIX" is the folder. */
   extra?: string;
+  /** The public host name (its certificate names it too); the browser maps it to 127.0.0.1. */
+  serverName?: string;
 }): Promise<FrontProxy & { prefix: string }> {
+  const serverName = options.serverName ?? "127.0.0.1";
   const prefix = mkdtempSync(path.join(os.tmpdir(), "talkoften-nginx-"));
   chmodSync(prefix, 0o755);
   for (const dir of ["logs", "cache", "temp"]) mkdirSync(path.join(prefix, dir));
@@ -57,9 +60,11 @@ export async function startFrontProxy(options: {
       "-days",
       "2",
       "-subj",
-      "/CN=127.0.0.1",
+      `/CN=${serverName}`,
       "-addext",
-      "subjectAltName=IP:127.0.0.1",
+      serverName === "127.0.0.1"
+        ? "subjectAltName=IP:127.0.0.1"
+        : `subjectAltName=DNS:${serverName},IP:127.0.0.1`,
       "-keyout",
       path.join(prefix, "key.pem"),
       "-out",
@@ -68,12 +73,12 @@ export async function startFrontProxy(options: {
     { stdio: "ignore" },
   );
   const [httpPort, httpsPort, brotliPort] = [await freePort(), await freePort(), await freePort()];
-  const httpsOrigin = `https://127.0.0.1:${httpsPort}`;
+  const httpsOrigin = `https://${serverName}:${httpsPort}`;
   const render = (appPorts: number[], buildId: string) =>
     execFileSync("sh", [path.resolve("deploy/nginx/render.sh")], {
       env: {
         ...process.env,
-        TALKOFTEN_SERVER_NAME: "127.0.0.1",
+        TALKOFTEN_SERVER_NAME: serverName,
         TALKOFTEN_APP_SERVERS: appPorts.map((port) => `server 127.0.0.1:${port};`).join(" "),
         TALKOFTEN_CERT: path.join(prefix, "cert.pem"),
         TALKOFTEN_KEY: path.join(prefix, "key.pem"),
@@ -122,7 +127,7 @@ export async function startFrontProxy(options: {
   return {
     prefix,
     httpsOrigin,
-    httpOrigin: `http://127.0.0.1:${httpPort}`,
+    httpOrigin: `http://${serverName}:${httpPort}`,
     httpsPort,
     async reload(next = {}) {
       write(next.appPorts ?? options.appPorts, next.buildId ?? buildId);
@@ -140,7 +145,7 @@ export async function startFrontProxy(options: {
 export async function startAppServer(options: {
   port?: number;
   env: Record<string, string>;
-}): Promise<{ port: number; stop(): Promise<void> }> {
+}): Promise<{ port: number; output(): string; stop(): Promise<void> }> {
   const port = options.port ?? (await freePort());
   const env = options.env;
   const child = spawn(
@@ -148,12 +153,17 @@ export async function startAppServer(options: {
     ["scripts/server.mjs", "--port", String(port), "--host", "127.0.0.1"],
     {
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  // What it logs, for tests that read it (read as it comes, so the pipes never fill).
+  const output: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
   await waitForPort(port, "127.0.0.1", 90_000);
   return {
     port,
+    output: () => output.join(""),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");

@@ -1,7 +1,12 @@
 // A parent moves their account to another address: a link to the new address, a button that makes the
 // change (and ends a bounce or complaint suppression), nothing changed by opening the link alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmEmailChange, readEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
+import {
+  confirmEmailChange,
+  emailChangeState,
+  readEmailChange,
+  requestEmailChange,
+} from "@/lib/accounts/email-change";
 import { closeMail } from "@/lib/email/send-mail";
 import { parseEnv, type Env } from "@/lib/server/env";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
@@ -104,13 +109,18 @@ describe("changing the account's email address", () => {
     smtp.messages.length = 0;
     await requestEmailChange(database.db, env, parent.id, "b@example.org", "198.51.100.30");
     const toB = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
+    expect(await emailChangeState(env, toB, database.db)).toBe("pending");
     expect(await confirmEmailChange(database.db, env, toB)).toBe("changed");
+    // Opened again (or after Back), its page says it is done, before any button.
+    expect(await emailChangeState(env, toB, database.db)).toBe("changed");
     smtp.messages.length = 0;
     await requestEmailChange(database.db, env, parent.id, "c@example.org", "198.51.100.31");
     const toC = tokenOf((await smtp.waitFor(1))[0]!.text ?? "");
     expect(await confirmEmailChange(database.db, env, toC)).toBe("changed");
     // Whoever reads b@'s mailbox presses the first link again: nothing moves.
+    expect(await emailChangeState(env, toB, database.db)).toBe("used");
     expect(await confirmEmailChange(database.db, env, toB)).toBe("used");
+    expect(await emailChangeState(env, `${toB.slice(0, -2)}xx`, database.db)).toBe("invalid");
     expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).email).toBe(
       "c@example.org",
     );

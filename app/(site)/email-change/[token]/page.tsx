@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { confirmNewEmail } from "@/app/(site)/email-change/[token]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
-import { readEmailChange } from "@/lib/accounts/email-change";
+import { emailChangeState, readEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
 import { tokenFromPath } from "@/lib/server/signed-links";
 
@@ -17,8 +17,9 @@ export default async function EmailChangePage({
   searchParams: Promise<{ done?: string }>;
 }) {
   const token = tokenFromPath((await params).token);
-  const { done } = await searchParams;
   const change = readEmailChange(getEnv(), token);
+  // Opened again or after Back, the page says what the link did; pressed, the button says it too.
+  const done = (await searchParams).done ?? (await emailChangeState(getEnv(), token));
   if (!change || done === "invalid") {
     return (
       <>
