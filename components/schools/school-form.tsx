@@ -6,7 +6,10 @@ import { registerSchoolAction, type SchoolFormState } from "@/app/(site)/school/
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
 import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
-/** `max`: max, given by the page (lib/schools/school-kit.ts is server code). */
+/**
+ * `max`: the longest name, given by the page (lib/schools/school-kit.ts is server code). Said in the
+ * hint and checked by the server, not cut short by the browser without a word (no maxlength).
+ */
 export function SchoolForm({ max }: { max: number }) {
   const [state, action, pending] = useActionState<SchoolFormState, FormData>(
     registerSchoolAction,
@@ -15,7 +18,7 @@ export function SchoolForm({ max }: { max: number }) {
   );
   const e = state.errors;
   const nameHint = `As parents know it, at most ${max} characters. Parents see it on your letters and links.`;
-  const authorityHint = "Optional. Only you and your school's other contacts see it.";
+  const authorityHint = `Optional, at most ${max} characters. Only you and your school's other contacts see it.`;
   return (
     <form action={action} noValidate className="mt-4">
       {Object.keys(e).length > 0 && (
@@ -33,7 +36,6 @@ export function SchoolForm({ max }: { max: number }) {
           id="school-name"
           name="name"
           required
-          maxLength={max}
           autoComplete="organization"
           defaultValue={state.values.name ?? ""}
           key={`name-${state.values.name ?? ""}`}
@@ -45,7 +47,6 @@ export function SchoolForm({ max }: { max: number }) {
         <input
           id="school-authority"
           name="authority"
-          maxLength={max}
           defaultValue={state.values.authority ?? ""}
           key={`authority-${state.values.authority ?? ""}`}
           className={inputClass}

@@ -18,38 +18,42 @@ const PHONE = { width: 390, height: 844 };
 
 test.describe.configure({ mode: "serial" });
 
-/** The /remind form's fields as the browser would send them (action ids, defaults, the school's code). */
-async function formFields(request: APIRequestContext, path: string): Promise<[string, string][]> {
+type RemindForm = { action: string; fields: [string, string][] };
+
+/** The /remind form on `path` as a browser sends it: where it posts, and its fields (action ids, defaults, the school's code). */
+async function remindForm(request: APIRequestContext, path: string): Promise<RemindForm> {
   const html = await (await request.get(path)).text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)]
-    .map((match) => match[1]!)
-    .find((inner) => inner.includes('name="address"'))!;
+  const [tag, inner] = [...html.matchAll(/(<form[^>]*>)([\s\S]*?)<\/form>/g)]
+    .map((match) => [match[1]!, match[2]!] as const)
+    .find(([, inner]) => inner.includes('name="address"'))!;
+  const unescape = (text: string) => text.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
   const fields: [string, string][] = [];
-  for (const [tag] of form.matchAll(/<(input|select|textarea)\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(tag)?.[1];
+  for (const [control] of inner.matchAll(/<(input|select|textarea)\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(control)?.[1];
     if (!name) continue;
-    const type = /\btype="([^"]+)"/.exec(tag)?.[1] ?? "text";
-    if ((type === "radio" || type === "checkbox") && !/\bchecked=""/.test(tag)) continue;
-    const value = (/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? "")
-      .replaceAll("&quot;", '"')
-      .replaceAll("&amp;", "&");
-    fields.push([name, value]);
+    const type = /\btype="([^"]+)"/.exec(control)?.[1] ?? "text";
+    const ticked = type === "radio" || type === "checkbox";
+    if (ticked && !/\bchecked=""/.test(control)) continue;
+    fields.push([name, unescape(/\bvalue="([^"]*)"/.exec(control)?.[1] ?? (ticked ? "on" : ""))]);
   }
-  // Selects send their selected option.
-  for (const [, name, options] of form.matchAll(
+  // A select sends its selected option.
+  for (const [, name, options] of inner.matchAll(
     /<select\b[^>]*\bname="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g,
   )) {
     const selected = /<option\b[^>]*value="([^"]*)"[^>]*selected=""/.exec(options!)?.[1];
     const index = fields.findIndex(([field]) => field === name);
-    if (selected !== undefined && index >= 0) fields[index] = [name!, selected];
+    if (selected !== undefined && index >= 0) fields[index] = [name!, unescape(selected)];
   }
-  return fields;
+  return { action: unescape(/\baction="([^"]+)"/.exec(tag)![1]!), fields };
 }
 
 /** Posts the form as a browser without JavaScript would, with `address` typed in. */
-async function ask(request: APIRequestContext, path: string, fields: [string, string][], address: string) {
-  return request.post(path, {
-    multipart: Object.fromEntries([...fields.filter(([name]) => name !== "address"), ["address", address]]),
+async function ask(request: APIRequestContext, form: RemindForm, address: string) {
+  return request.post(form.action, {
+    multipart: Object.fromEntries([
+      ...form.fields.filter(([name]) => name !== "address"),
+      ["address", address],
+    ]),
     maxRedirects: 0,
   });
 }
@@ -69,8 +73,8 @@ test("sixty families on one Wi-Fi address, through the school's link, all get th
     extraHTTPHeaders: { "X-Forwarded-For": HALL, Origin: new URL(baseURL!).origin },
   });
   const path = `/s/${code}/8-10`;
-  const fields = await formFields(hall, path);
-  expect(fields.find(([name]) => name === "school")?.[1]).toBe(code);
+  const form = await remindForm(hall, path);
+  expect(form.fields.find(([name]) => name === "school")?.[1]).toBe(code);
   const families = Array.from(
     { length: FAMILIES },
     (_, i) => `hall-${i}-${randomBytes(3).toString("hex")}@example.org`,
@@ -83,10 +87,11 @@ test("sixty families on one Wi-Fi address, through the school's link, all get th
     answers.push(
       ...(await Promise.all(
         families.slice(i, i + 6).map(async (email) => {
-          const response = await ask(hall, path, fields, email);
+          const response = await ask(hall, form, email);
+          const answer = `${response.status()} ${(await response.text()).slice(0, 300)}`;
           expect(
             response.headers()["location"] ?? "",
-            `${email} was sent on to "Check your email"`,
+            `${email} was sent on to "Check your email" (${answer})`,
           ).toContain("/remind/check-email");
           return response.status();
         }),
@@ -117,8 +122,13 @@ test("sixty families on one Wi-Fi address, through the school's link, all get th
       extraHTTPHeaders: { "X-Forwarded-For": HALL },
     });
     const page = await (await phone.get(link)).text();
-    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1]?.replaceAll("&amp;", "&");
-    expect(action, `${email}'s link opens its confirmation`).toBeTruthy();
+    const action = /<form\b[^>]*\baction="(\/api\/auth\/callback\/email[^"]+)"/
+      .exec(page)?.[1]
+      ?.replaceAll("&amp;", "&");
+    expect(
+      action,
+      `${email}'s link opens its confirmation: ${/<h1[^>]*>(.*?)<\/h1>/.exec(page)?.[1]} ${link}`,
+    ).toBeTruthy();
     const confirmed = await phone.post(action!, {
       headers: { Origin: new URL(baseURL!).origin },
       maxRedirects: 0,
@@ -150,14 +160,9 @@ test("the same address without a school's link is stopped after 30, and the phon
     baseURL,
     extraHTTPHeaders: { "X-Forwarded-For": cafe, Origin: new URL(baseURL!).origin },
   });
-  const fields = await formFields(request, "/remind/8-10");
+  const form = await remindForm(request, "/remind/8-10");
   for (let i = 0; i < SIGN_IN_PER_IP.max; i += 1) {
-    const response = await ask(
-      request,
-      "/remind/8-10",
-      fields,
-      `cafe-${i}-${randomBytes(3).toString("hex")}@example.org`,
-    );
+    const response = await ask(request, form, `cafe-${i}-${randomBytes(3).toString("hex")}@example.org`);
     expect(response.status(), `request ${i + 1}`).toBe(303);
   }
   await request.dispose();
@@ -182,6 +187,7 @@ test("the same address without a school's link is stopped after 30, and the phon
 test("one inbox hammered from ever new addresses gets 3 emails, and the 4th asker is told why, on screen", async ({
   browser,
 }) => {
+  test.setTimeout(90_000);
   const victim = `victim-${randomBytes(4).toString("hex")}@example.org`;
   for (let i = 0; i <= SIGN_IN_PER_ADDRESS.max; i += 1) {
     const context = await browser.newContext({
@@ -212,6 +218,7 @@ test("one inbox hammered from ever new addresses gets 3 emails, and the 4th aske
 test("a field the server refuses is announced, focused and scrolled into view on a phone, with and without JavaScript", async ({
   browser,
 }) => {
+  test.setTimeout(60_000);
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({
       viewport: PHONE,
