@@ -16,19 +16,42 @@ const ID = /^[A-Za-z0-9_-]{16}$/;
 
 export type ShortLinkOptions = { secret: string; now?: Date };
 
-/** Stores `target` (one of our own links) until `expiresAt`; returns its short id. */
+/**
+ * Stores `target` (one of our own links) until `expiresAt`; returns its short id. A sign-in link's
+ * `signInToken` ties the row to Auth.js's token, so that deleting the account deletes it too.
+ */
 export async function createShortLink(
   db: PrismaClient,
   target: string,
   expiresAt: Date,
-  { secret, now = new Date() }: ShortLinkOptions,
+  { secret, now = new Date(), signInToken }: ShortLinkOptions & { signInToken?: string },
 ): Promise<string> {
   const id = randomBytes(12).toString("base64url"); // 96 bits: as hard to guess as the link itself
   await db.shortLink.deleteMany({
     where: { expiresAt: { lt: new Date(now.getTime() - SHORT_LINK_KEPT_AFTER_EXPIRY_MS) } },
   });
-  await db.shortLink.create({ data: { idHash: hashOf(id), target: encrypt(target, secret), expiresAt } });
+  await db.shortLink.create({
+    data: {
+      idHash: hashOf(id),
+      target: encrypt(target, secret),
+      expiresAt,
+      verificationToken: signInToken ? storedSignInToken(signInToken, secret) : null,
+    },
+  });
   return id;
+}
+
+/** The short links of a person's unused sign-in links (by their email), for deleting the account. */
+export async function deleteShortLinksOf(
+  db: Pick<PrismaClient, "shortLink" | "verificationToken">,
+  email: string,
+) {
+  const tokens = await db.verificationToken.findMany({
+    where: { identifier: email },
+    select: { token: true },
+  });
+  if (tokens.length)
+    await db.shortLink.deleteMany({ where: { verificationToken: { in: tokens.map((t) => t.token) } } });
 }
 
 export function shortLinkUrl(appUrl: string, id: string): string {
@@ -82,6 +105,11 @@ export async function shortLinkResponse(
 export function openShortLinkRequest(id: string): Promise<Response> {
   const env = getEnv();
   return shortLinkResponse(getDb(), id, { secret: env.AUTH_SECRET ?? "", appUrl: env.APP_URL });
+}
+
+/** A sign-in token as Auth.js keeps it (sha256 of the token and the secret; see signInLinkIsLive). */
+function storedSignInToken(token: string, secret: string): string {
+  return createHash("sha256").update(`${token}${secret}`).digest("hex");
 }
 
 function hashOf(id: string): string {

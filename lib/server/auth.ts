@@ -85,11 +85,11 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
     // A link asked for at /remind carries the request in its callbackUrl: that email says what it is.
     // The email's "Or copy this link" is a short address (/l/<id>) that expires with the link.
-    async sendVerificationRequest({ identifier, url, expires }) {
+    async sendVerificationRequest({ identifier, url, expires, token }) {
       const request = remindRequestIn(url, env);
       const short = shortLinkUrl(
         env.APP_URL,
-        await createShortLink(db, url, expires, { secret: env.AUTH_SECRET ?? "" }),
+        await createShortLink(db, url, expires, { secret: env.AUTH_SECRET ?? "", signInToken: token }),
       );
       await sendMail(
         request ? remindConfirmEmail(identifier, url, request, short) : signInEmail(identifier, url, short),

@@ -8,7 +8,10 @@ import {
   shortLinkResponse,
   shortLinkUrl,
 } from "@/lib/email/short-links";
+import { createHash } from "node:crypto";
+import { deleteUserData } from "@/lib/accounts/account-data";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { makeParent } from "../../helpers/factories";
 
 const APP = "https://talkoften.test";
 const SECRET = "s".repeat(40);
@@ -97,6 +100,28 @@ describe("short links", () => {
     });
     expect(await openShortLink(database.db, old, { secret: SECRET, now: later })).toEqual({
       state: "unknown",
+    });
+  });
+
+  it("go with the account: deleting it deletes the short links to its unused sign-in links", async () => {
+    const link = async (email: string, raw: string) => {
+      // Auth.js keeps a sign-in token as sha256 of the token and the secret.
+      const stored = createHash("sha256").update(`${raw}${SECRET}`).digest("hex");
+      await database.db.verificationToken.create({
+        data: { identifier: email, token: stored, expires: IN_A_DAY },
+      });
+      return createShortLink(database.db, TARGET, IN_A_DAY, { secret: SECRET, now: NOW, signInToken: raw });
+    };
+    const leaving = await makeParent(database.db, "leaving-short@example.org");
+    await makeParent(database.db, "staying-short@example.org");
+    const gone = await link("leaving-short@example.org", "a1".repeat(32));
+    const kept = await link("staying-short@example.org", "b2".repeat(32));
+    await deleteUserData(database.db, leaving.id);
+    expect(await openShortLink(database.db, gone, { secret: SECRET, now: NOW })).toEqual({
+      state: "unknown",
+    });
+    expect(await openShortLink(database.db, kept, { secret: SECRET, now: NOW })).toMatchObject({
+      state: "live",
     });
   });
 });
