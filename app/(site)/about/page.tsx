@@ -47,13 +47,14 @@ export default function AboutPage() {
           source, and the guide lists its sources at the end.
         </li>
         <li>
-          A guide shows the date it was last reviewed. Each one is read again against its sources at least
-          every {REVIEW_EVERY_MONTHS} months. The latest review was on {formatReviewDate(reviews.at(-1)!)};
-          the oldest guide was last reviewed on {formatReviewDate(reviews[0]!)}.
+          A guide shows the date it was last reviewed, and is due to be read again against its sources{" "}
+          {REVIEW_EVERY_MONTHS} months after that. The latest review was on{" "}
+          {formatReviewDate(reviews.at(-1)!)}; the oldest guide was last reviewed on{" "}
+          {formatReviewDate(reviews[0]!)}.
         </li>
         <li>
-          Before a guide is published, checks refuse a figure with no source, a missing section or a sentence
-          that is too long, and make sure every guide ends with where to get help.
+          Automatic checks refuse a figure with no source, a missing section or a sentence that is too long,
+          and make sure every guide ends with where to get help.
         </li>
       </ul>
 
@@ -82,10 +83,11 @@ export default function AboutPage() {
           it.
         </li>
         <li>
-          A school that gave you its link sees numbers only, never who you are, and only if you let it count
-          your family. Numbers under 5 are never shown.
+          A school that gave you its link sees how many families signed up through it, as a number, never who
+          you are. It counts your family in its other totals only if you tick the box that lets it. Each
+          figure has a little random noise added, so that no figure gives away one family.
         </li>
-        <li>The only cookies are the ones that keep you signed in.</li>
+        <li>The only cookies are the ones that signing in needs.</li>
         <li>
           You can download everything we keep about you, or delete your account, in one step each from{" "}
           <Link href="/account/data">your data</Link>.
