@@ -35,7 +35,7 @@ const PUBLIC_HEADERS = [
   { key: "Cache-Control", value: PUBLIC_CACHE },
   { key: "X-Accel-Expires", value: String(SHARED_CACHE_SECONDS) },
 ];
-const PUBLIC_PAGES = ["/", "/guides", "/guides/:path*", "/schools", "/search"];
+const PUBLIC_PAGES = ["/", "/about", "/guides", "/guides/:path*", "/schools", "/search"];
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {

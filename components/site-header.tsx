@@ -1,3 +1,4 @@
+import { AccountNavLink } from "@/components/account-nav-link";
 import Link from "@/components/ui/link";
 
 const NAV = [
@@ -19,9 +20,13 @@ export function SiteHeader() {
           <ul className="m-0 flex flex-wrap gap-x-5 gap-y-1 p-0">
             {NAV.map((item) => (
               <li key={item.href} className="list-none">
-                <Link href={item.href} className="font-medium">
-                  {item.label}
-                </Link>
+                {item.href === "/account" ? (
+                  <AccountNavLink />
+                ) : (
+                  <Link href={item.href} className="font-medium">
+                    {item.label}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -75,8 +75,8 @@ export const guideComponents = {
     </>
   ),
   HelpRoutes: () => (
-    <div className="guide-help">
-      <HelpRoutesList id="guide-help-routes" />
+    <div className="guide-help page-help">
+      <HelpRoutesList id="page-help-routes" />
     </div>
   ),
 };

@@ -23,7 +23,10 @@ export async function RemindPage({
       <h1>A monthly reminder to talk with {forWhom}</h1>
       <p>
         Once a month we send you a short, age-right conversation starter, by email or in your calendar. It
-        takes a minute to set up. We never ask for your child&apos;s name or school.
+        takes a minute to set up.{" "}
+        {school
+          ? `We never ask for your child's name. This link tells us only which school shared it.`
+          : "We never ask for your child's name or school."}
       </p>
       {group && (
         <p className="text-sm">Age group: {ageGroupLabel(group).toLowerCase()}. You can change it below.</p>

@@ -4,7 +4,7 @@ import { QrCode } from "@/components/schools/qr-code";
 import type { AgeGroup } from "@/lib/guides/age-groups";
 import { HELP_ROUTES } from "@/lib/guides/help-routes";
 import { TOPICS } from "@/lib/guides/taxonomy";
-import { hubUrl } from "@/lib/schools/school-kit";
+import { hubUrl, readingTimeFor } from "@/lib/schools/school-kit";
 
 export function LetterBody({
   group,
@@ -29,9 +29,9 @@ export function LetterBody({
       </p>
       <p>
         Talk Often is a free website with short guides written for children of this age. Each one tells you
-        what to say, what to listen for and what to do together, in about five minutes. There are no adverts.
-        If you would like a nudge, it can send you a monthly reminder to talk, with a conversation starter for
-        your child&apos;s age: set it up in one step with the second code.
+        what to say, what to listen for and what to do together, and takes {readingTimeFor(group)} to read.
+        There are no adverts. If you would like a nudge, it can send you a monthly reminder to talk, with a
+        conversation starter for your child&apos;s age: set it up in one step with the second code.
       </p>
       <h2>What the guides talk about</h2>
       {/* Titles only, in two columns, so that the letter stays on one A4 page as topics are added. */}

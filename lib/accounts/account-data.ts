@@ -1,4 +1,5 @@
 // Everything we hold about a parent, to take away or to delete in one step.
+import { deleteShortLinksOf } from "@/lib/email/short-links";
 import { deleteSchoolsWithoutContacts } from "@/lib/schools/schools";
 import { auth } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -64,13 +65,15 @@ export async function exportUserData(db: PrismaClient, userId: string) {
 
 /**
  * Deletes the user and everything that belongs to them, in one transaction: sessions, accounts,
- * children, plans, check-ins and schools' counting of them (by cascade), their unused sign-in tokens,
+ * children, plans, check-ins and schools' counting of them (by cascade), their unused sign-in tokens
+ * and the short links to them,
  * and any school they were the last contact of.
  */
 export async function deleteUserData(db: PrismaClient, userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return;
+    await deleteShortLinksOf(tx, user.email);
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     const schools = await tx.schoolContact.findMany({
       where: { userId },

@@ -6,7 +6,8 @@ import { escapeHtml } from "@/lib/email/html";
 
 export const REMIND_CONFIRM_SUBJECT = "Confirm your monthly check-in";
 
-export function remindConfirmEmail(to: string, url: string, request: RemindRequest) {
+/** `shortUrl` (/l/<id>, lib/email/short-links.ts) is what "Or copy this link" shows; the button has `url`. */
+export function remindConfirmEmail(to: string, url: string, request: RemindRequest, shortUrl = url) {
   const what = summary(request);
   const text = [
     REMIND_CONFIRM_SUBJECT,
@@ -14,6 +15,8 @@ export function remindConfirmEmail(to: string, url: string, request: RemindReque
     `You asked Talk Often for ${what}.`,
     "Use this link to confirm. It works once, and only for the next 24 hours:",
     url,
+    "",
+    `If that link is cut short, type this one instead: ${shortUrl}`,
     "",
     "If you did not ask for this, you can ignore this email: nothing is set up unless you confirm,",
     "and we keep nothing about you.",
@@ -24,7 +27,7 @@ export function remindConfirmEmail(to: string, url: string, request: RemindReque
 <h1 style="font-size:22px">${REMIND_CONFIRM_SUBJECT}</h1>
 <p>You asked Talk Often for ${escapeHtml(what)}.</p>
 <p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Confirm my monthly check-in</a></p>
-<p>Or copy this link into your browser:<br><span style="word-break:break-all">${escapeHtml(url)}</span></p>
+<p>Or copy this link into your browser: <a href="${escapeHtml(shortUrl)}" style="color:#115a4c;word-break:break-all">${escapeHtml(shortUrl)}</a></p>
 <p>If you did not ask for this, you can ignore this email: nothing is set up unless you confirm.</p>
 </body></html>`;
   return { to, subject: REMIND_CONFIRM_SUBJECT, text, html };

@@ -6,6 +6,7 @@ import { checkInLink } from "@/lib/email/check-in-links";
 import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
 import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
+import { readingTimeText } from "@/lib/guides/reading-time";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import type { Env } from "@/lib/server/env";
 import { escapeHtml } from "@/lib/email/html";
@@ -55,7 +56,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     `  - ${followUp1}`,
     `  - ${followUp2}`,
     "",
-    `Read the five-minute guide: ${links.guide}`,
+    `Read the guide (${readingTimeText(guide)}): ${links.guide}`,
     "",
     `We talked: ${links.talked}`,
     `Skip this month: ${links.skip}`,
@@ -75,7 +76,7 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
 <p style="margin:0 0 16px;padding:12px;border-left:4px solid #17705f;background:#eef6f4;font-weight:600">${escapeHtml(starter)}</p>
 <p style="margin:0 0 4px">Then you could ask:</p>
 <ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
-<p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the five-minute guide</a></p>
+<p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the guide</a> (${readingTimeText(guide)})</p>
 <p>${button(links.talked, "We talked", true)}${button(links.skip, "Skip this month")}${button(links.pause, "Pause")}${button(links.manage, "Manage")}</p>
 <p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
 <a href="${escapeHtml(links.unsubscribe)}" style="color:#4a5752">Stop these emails</a></p>

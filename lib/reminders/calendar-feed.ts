@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
 import { promptForMonth, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
+import { readingTimeText } from "@/lib/guides/reading-time";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { ruleOf } from "@/lib/accounts/plans";
 import { occurrenceInMonth, localMonthOf } from "@/lib/reminders/recurrence";
@@ -73,7 +74,7 @@ export function calendarFeed(input: {
     description: [
       `This month: ${topic.title}.`,
       `A way to start: "${prompt.starter}"`,
-      `The five-minute guide: ${appUrl}${guide.path}`,
+      `The guide (${readingTimeText(guide)}): ${appUrl}${guide.path}`,
       `Log your talk: ${appUrl}/account`,
     ].join("\n"),
     url: `${appUrl}${guide.path}`,

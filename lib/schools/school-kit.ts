@@ -2,6 +2,8 @@
 // school name a letter may carry.
 import { z } from "zod";
 import { ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
+import { getGuides } from "@/lib/guides/load-guides";
+import { readingTimeRange } from "@/lib/guides/reading-time";
 import { topicsInWords } from "@/lib/guides/taxonomy";
 import { getEnv } from "@/lib/server/env";
 import { escapeHtml } from "@/lib/email/html";
@@ -36,7 +38,7 @@ export function newsletterText(group: AgeGroup, code?: string): string {
     `Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()}). ` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
     `${topicsInWords()}. Each guide takes ` +
-    `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
+    `${readingTimeFor(group)} to read and ends with where to get help. There are no adverts and it collects ` +
     `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ${remindUrl(group, code)} ` +
     `and find the guides at ${hubUrl(group)}`
   );
@@ -49,10 +51,15 @@ export function newsletterHtml(group: AgeGroup, code?: string): string {
     `<p><strong>Talking with your child about staying safe online (${ageGroupLabel(group).toLowerCase()})</strong><br>\n` +
     `Talk Often is a free website with short guides that tell you what to say to a child of this age about ` +
     `${topicsInWords()}. Each guide takes ` +
-    `about five minutes to read and ends with where to get help. There are no adverts and it collects ` +
+    `${readingTimeFor(group)} to read and ends with where to get help. There are no adverts and it collects ` +
     `nothing about pupils. Parents can set up a monthly reminder to talk in one step at ` +
     `<a href="${remind}">${remind}</a> and find the guides at <a href="${url}">${url}</a></p>`
   );
+}
+
+/** "3 to 6 minutes": how long this age group's guides take to read (lib/guides/reading-time.ts). */
+export function readingTimeFor(group: AgeGroup): string {
+  return readingTimeRange(getGuides().filter((guide) => guide.ageGroup === group.slug));
 }
 
 export const SCHOOL_NAME_MAX = 80;

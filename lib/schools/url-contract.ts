@@ -15,6 +15,7 @@ export function contractUrls(): ContractUrl[] {
       GUIDE_SLUGS.map((slug) => ({ path: `/guides/${g.slug}/${slug}`, what: `guide ${slug} for ${g.slug}` })),
     ),
     { path: "/schools", what: "schools kit" },
+    { path: "/about", what: "who is behind Talk Often, how the guides are checked, privacy" },
     { path: "/remind", what: "monthly reminder sign-up" },
     ...AGE_GROUPS.map((g) => ({
       path: `/remind/${g.slug}`,

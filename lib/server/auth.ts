@@ -15,6 +15,7 @@ import { sendMail } from "@/lib/email/send-mail";
 import { readRemindRequest, type RemindRequest } from "@/lib/accounts/remind-request";
 import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
 import { signInEmail } from "@/lib/email/sign-in-email";
+import { createShortLink, shortLinkUrl } from "@/lib/email/short-links";
 import { allowSignInEmail, type SignInAsker, type SignInRefusal } from "@/lib/auth/sign-in-limits";
 import type { PrismaClient } from "@/prisma/generated/client";
 
@@ -83,10 +84,15 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     from: env.MAIL_FROM,
     maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
     // A link asked for at /remind carries the request in its callbackUrl: that email says what it is.
-    async sendVerificationRequest({ identifier, url }) {
+    // The email's "Or copy this link" is a short address (/l/<id>) that expires with the link.
+    async sendVerificationRequest({ identifier, url, expires, token }) {
       const request = remindRequestIn(url, env);
+      const short = shortLinkUrl(
+        env.APP_URL,
+        await createShortLink(db, url, expires, { secret: env.AUTH_SECRET ?? "", signInToken: token }),
+      );
       await sendMail(
-        request ? remindConfirmEmail(identifier, url, request) : signInEmail(identifier, url),
+        request ? remindConfirmEmail(identifier, url, request, short) : signInEmail(identifier, url, short),
         env,
       );
       await countMetric(db, "signin_emails_sent");

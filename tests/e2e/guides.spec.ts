@@ -1,5 +1,6 @@
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
+import { readingMinutes } from "@/lib/guides/reading-time";
 import { searchTermsOf } from "@/lib/guides/search-terms";
 import { contractUrls } from "@/lib/schools/url-contract";
 import type { Page } from "@playwright/test";
@@ -180,4 +181,38 @@ test("a guide's breadcrumb shows its separators but screen readers hear only the
     .evaluateAll((items) => items.map((li) => getComputedStyle(li, "::before").content));
   expect(separators[0]).toBe("none");
   expect(separators.slice(1).every((content) => content.includes("›"))).toBe(true);
+});
+
+test("a guide says how long it takes to read, from its words, and shows 'Where to get help' once", async ({
+  page,
+}) => {
+  const guide = guides.find((g) => g.path === "/guides/14-17/pictures-and-bodies")!;
+  await page.goto(guide.path);
+  await expect(page.getByTestId("reading-time")).toHaveText(
+    new RegExp(`^About ${readingMinutes(guide)} minutes? to read`),
+  );
+  await expect(page.getByRole("heading", { name: "Where to get help" })).toHaveCount(1);
+  // The header's "Get help now" still leads somewhere: the footer points to the guide's box.
+  await expect(page.locator("#help").getByRole("link", { name: "See where to get help" })).toHaveAttribute(
+    "href",
+    "#page-help-routes",
+  );
+  // A hub has its own box too; the home page has the footer's.
+  await page.goto("/guides/8-10");
+  await expect(page.getByRole("heading", { name: "Where to get help" })).toHaveCount(1);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Where to get help" })).toHaveCount(1);
+});
+
+test("a printed guide shows where its links go, and its sources line reads 'advice of: …'", async ({
+  page,
+}) => {
+  await page.goto("/guides/8-10/live-streaming");
+  await page.emulateMedia({ media: "print" });
+  const ceop = page.locator(".guide-help").getByRole("link", { name: "Report to CEOP" });
+  expect(await ceop.evaluate((el) => getComputedStyle(el, "::after").content)).toContain("ceop.police.uk");
+  const before = await page
+    .locator(".guide-sources ul")
+    .evaluate((el) => getComputedStyle(el, "::before").content);
+  expect(before).toBe('" "');
 });

@@ -87,6 +87,7 @@ test("cache headers: CDN-cacheable guide pages, immutable hashed assets, private
 }) => {
   for (const path of [
     "/",
+    "/about",
     "/guides",
     "/guides/8-10",
     "/guides/8-10/live-streaming",
@@ -105,6 +106,7 @@ test("cache headers: CDN-cacheable guide pages, immutable hashed assets, private
   for (const path of [
     "/account",
     "/account/data",
+    "/api/me",
     "/api/auth/session",
     "/schools/letter/8-10?school=Hillside",
   ]) {

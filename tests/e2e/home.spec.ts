@@ -72,3 +72,22 @@ test("the accessibility check fails on a page with a violation", async ({ page }
   );
   await expect(expectNoAxeViolations(page)).rejects.toThrow(/image-alt/);
 });
+
+test("on a phone's first screen: what this is, who is behind it, and the age buttons", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  await expect(page.getByRole("link", { name: /Who we are/ })).toBeInViewport();
+  for (const age of ["Ages 4 to 7", "Ages 8 to 10", "Ages 11 to 13", "Ages 14 to 17"])
+    await expect(page.getByRole("link", { name: age })).toBeInViewport({ ratio: 1 });
+  await page.getByRole("link", { name: /Who we are/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Talk Often");
+  for (const heading of [
+    "Who is behind it",
+    "How the guides are written and checked",
+    "Where the advice comes from",
+  ])
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your privacy, in plain words" })).toBeVisible();
+  await expect(page.getByText(/NSPCC \(\d+ guides\)/)).toBeVisible();
+});

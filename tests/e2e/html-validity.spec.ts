@@ -35,6 +35,7 @@ test("every page is valid HTML (W3C Nu validator, 0 errors)", async ({ page }) =
   await expect(add.getByText("Choose an age group.")).toBeVisible();
   await save("/account (after a form error)");
   await fetchHtml("/account/data");
+  await fetchHtml("/account/talked?topic=live-streaming");
 
   expect(pages.size).toBeGreaterThan(35);
   await expectValidHtml(pages);

@@ -152,3 +152,57 @@ test("a parent with an account who is signed out gets the child added to it, nev
   expect(users[0]!.n).toBe(1);
   expect(await childrenOf(email)).toEqual([{ ageGroup: "4-7", ruleKind: "NTH_WEEKDAY", emailEnabled: true }]);
 });
+
+test("the invitation is near the top of hubs and guides; a parent with a plan logs a talk from a guide instead", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  // A new visitor: the invitation comes right after the intro, before the first section of the guide.
+  await page.goto("/guides/8-10/live-streaming");
+  const invitation = page.getByRole("complementary", { name: "Monthly reminder" });
+  await expect(invitation).toBeVisible();
+  const [boxTop, firstSectionTop] = await Promise.all([
+    invitation.evaluate((el) => el.getBoundingClientRect().top),
+    page
+      .locator(".guide-section")
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top),
+  ]);
+  expect(boxTop).toBeLessThan(firstSectionTop);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/guides/8-10");
+  await expect(page.getByRole("complementary", { name: "Monthly reminder" })).toBeInViewport();
+
+  // Signed in with a plan: "Log that we talked", for the guide's topic.
+  const email = unique();
+  await signInAs(page, email, { checkAccessibility: false });
+  await page.goto("/remind/8-10");
+  await page.getByRole("button", { name: "Send me the monthly reminder" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your monthly check-in is set up");
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("signed in");
+  await page.goto("/guides/8-10/live-streaming");
+  const log = page.getByRole("link", { name: "Log that we talked" });
+  await expect(log).toHaveAttribute("href", "/account/talked?topic=live-streaming");
+  await expect(page.getByRole("link", { name: /Get a monthly reminder/ })).toHaveCount(0);
+  await log.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log that you talked");
+  await expect(page.getByLabel("What did you talk about?")).toHaveValue("live-streaming");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "We talked" }).click();
+  await expect(page.getByText("Well done. We've noted your talk.")).toBeVisible();
+  const talks = await query<{ topic: string }>(
+    `SELECT c.topic FROM "CheckIn" c JOIN "Child" ch ON ch.id = c."childId" JOIN "User" u ON u.id = ch."userId"
+     WHERE u.email = $1`,
+    [email],
+  );
+  expect(talks).toEqual([{ topic: "live-streaming" }]);
+});
+
+test("GET /api/me says only whether someone is signed in and has a plan, and is never cached", async ({
+  request,
+}) => {
+  const response = await request.get("/api/me");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  expect(await response.json()).toEqual({ signedIn: false, hasPlan: false });
+});

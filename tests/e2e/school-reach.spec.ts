@@ -106,7 +106,15 @@ test("a school registers, prints its letter, parents sign up through its QR code
   await expectNoAxeViolations(page);
   await save(page, "/school/<code>");
 
-  // The school's own kit: its link carries the code, and so does the newsletter paragraph.
+  // The school's own kit, one age group at a time: none until one is chosen, with a plain link.
+  await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+  await page
+    .getByRole("navigation", { name: "Kit for an age group" })
+    .getByRole("link", { name: "Ages 8 to 10" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/school/${code}\\?age=8-10#kit$`));
+  await expect(page.getByRole("region", { name: "Ages 4 to 7" })).toHaveCount(0);
+  // Its link carries the code, and so does the newsletter paragraph.
   const link = `${baseURL}/s/${code}/8-10`;
   const kit = page.getByRole("region", { name: "Ages 8 to 10" });
   await expect(kit.getByText(link, { exact: true })).toBeVisible();

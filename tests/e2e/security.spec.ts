@@ -186,3 +186,23 @@ test("1,000 unknown guide URLs are 404s that leave the build's folder as it was"
     [...before.values()].reduce((a, b) => a + b, 0),
   );
 });
+
+test("the short link in a sign-in email opens the same page as the full one, and an unknown one is a 404", async ({
+  page,
+  request,
+}) => {
+  const email = unique();
+  const full = await askForLink(page, email);
+  const message = (await listOutbox(dataDir)).find((m) => m.to === email)!;
+  const short = message.links.find((link) => /\/l\/[A-Za-z0-9_-]{16}$/.test(link))!;
+  expect(short.length).toBeLessThan(60);
+  const opened = await request.get(short, { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers()["location"]).toBe(`${new URL(full).origin}/signin/confirm${new URL(full).search}`);
+  expect(opened.headers()["cache-control"]).toContain("no-store");
+  expect((await request.get("/l/AAAAAAAAAAAAAAAA", { maxRedirects: 0 })).status()).toBe(404);
+  // Opening it used nothing up: the button on the page it leads to still signs in.
+  await page.goto(short);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});

@@ -60,8 +60,8 @@ export default function SchoolsPage() {
         If a pupil tells you something that worries you, follow your school&apos;s safeguarding policy and
         speak to your designated safeguarding lead. The public help routes are:
       </p>
-      <div className="mt-4 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
-        <HelpRoutesList id="schools-help-routes" />
+      <div className="page-help mt-4 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
+        <HelpRoutesList id="page-help-routes" />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { authConfig } from "@/lib/server/auth";
 import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail } from "@/lib/email/send-mail";
+import { shortLinkResponse } from "@/lib/email/short-links";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
 import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
 
@@ -67,6 +68,22 @@ describe("magic-link sign-in", () => {
     expect(mail.text).toContain("If you did not ask to sign in, you can ignore this email");
     expect(mail.text).toContain("24 hours");
     expect(mail.html).toContain("Sign in");
+  });
+
+  it("offers a short address to copy (/l/<id>, under 60 characters) that opens the same page", async () => {
+    const link = await requestLink("short@example.org");
+    const mail = smtp.messages.at(-1)!;
+    const short = String(mail.html).match(/Or copy this link into your browser: <a href="([^"]+)"/)![1]!;
+    expect(short).toMatch(new RegExp(`^${ORIGIN}/l/[A-Za-z0-9_-]{16}$`));
+    expect(short.length).toBeLessThan(60);
+    expect(mail.html).not.toContain('word-break:break-all">http://talkoften.test/api/auth');
+    expect(mail.text).toContain(short);
+    const opened = await shortLinkResponse(database.db, short.split("/l/")[1]!, {
+      secret: "x".repeat(40),
+      appUrl: ORIGIN,
+    });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe(`${ORIGIN}/signin/confirm${new URL(link).search}`);
   });
 
   it("signs in once and only once with a link, and says so on the link's page before and after", async () => {

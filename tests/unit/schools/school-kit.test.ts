@@ -1,6 +1,7 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getGuides } from "@/lib/guides/load-guides";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { GUIDE_KINDS, TOPICS } from "@/lib/guides/taxonomy";
 import { qrPng, qrSvg } from "@/lib/schools/qr";
@@ -52,6 +53,9 @@ describe("the school name on a letter", () => {
 });
 
 describe("newsletter paragraphs", () => {
+  // They say how long the age group's guides take to read: the guides are loaded once, first.
+  beforeAll(() => void getGuides(), 60_000);
+
   it("name the age group and link to its hub, in plain text and HTML", () => {
     const [group] = AGE_GROUPS;
     expect(newsletterText(group)).toMatch(/ages 4 to 7.*\/guides\/4-7$/s);
@@ -68,11 +72,14 @@ describe("newsletter paragraphs", () => {
 });
 
 describe("the URL contract", () => {
-  it("lists home, the guides, every hub, every guide, the schools kit, every letter and the reminder sign-ups", () => {
+  it("lists home, the guides, every hub, every guide, the schools kit, about, every letter and the reminder sign-ups", () => {
     const paths = contractUrls().map((u) => u.path);
     const groups = AGE_GROUPS.length;
-    // home and /guides, the hubs, every guide, /schools, the letters, /remind and its ages, the embeds
-    expect(paths).toHaveLength(2 + groups + groups * GUIDE_KINDS.length + 1 + groups + 1 + groups + groups);
+    // home and /guides, the hubs, every guide, /schools, /about, the letters, /remind and its ages, the embeds
+    expect(paths).toHaveLength(
+      2 + groups + groups * GUIDE_KINDS.length + 1 + 1 + groups + 1 + groups + groups,
+    );
+    expect(paths).toContain("/about");
     expect(paths).toContain("/embed/11-13");
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toContain("/guides/14-17/if-youre-worried");

@@ -48,6 +48,7 @@ export default async function AgeHubPage({ params }: { params: Promise<Params> }
         Talking with children aged {group.from} to {group.to} about staying safe online
       </h1>
       <p className="text-lg">{hub.intro}</p>
+      <RemindInvitation group={group} />
       <h2>What children of this age do online</h2>
       <ul>
         {hub.online.map((item) => (
@@ -66,10 +67,9 @@ export default async function AgeHubPage({ params }: { params: Promise<Params> }
           <GuideCard key={guide.path} guide={guide} />
         ))}
       </ul>
-      <div className="mt-10 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
-        <HelpRoutesList id="hub-help-routes" />
+      <div className="page-help mt-10 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
+        <HelpRoutesList id="page-help-routes" />
       </div>
-      <RemindInvitation group={group} />
     </>
   );
 }

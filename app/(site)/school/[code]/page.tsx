@@ -14,7 +14,7 @@ import { SchoolKitSection } from "@/components/schools/school-kit-section";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
-import { AGE_GROUPS } from "@/lib/guides/age-groups";
+import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { schoolCounts } from "@/lib/schools/school-counts";
 import { readSchoolCode } from "@/lib/schools/school-code";
 import { schoolForContact } from "@/lib/schools/schools";
@@ -29,7 +29,7 @@ export default async function SchoolPage({
   searchParams,
 }: {
   params: Promise<{ code: string }>;
-  searchParams: Promise<{ problem?: string }>;
+  searchParams: Promise<{ problem?: string; age?: string }>;
 }) {
   const userId = await requireUserId("/schools/register");
   const { code: typed } = await params;
@@ -38,7 +38,9 @@ export default async function SchoolPage({
   const school = code ? await schoolForContact(userId, code) : null;
   if (!school) notFound();
   const counts = await schoolCounts(school.id);
-  const { problem } = await searchParams;
+  const { problem, age } = await searchParams;
+  // One age group's kit at a time (?age=8-10#kit), chosen with plain links: no script needed.
+  const chosen = typeof age === "string" ? (findAgeGroup(age) ?? null) : null;
 
   return (
     <>
@@ -110,14 +112,30 @@ export default async function SchoolPage({
         </p>
       )}
 
-      <h2>Your school&apos;s links for parents</h2>
+      <h2 id="kit">Your school&apos;s links for parents</h2>
       <p>
         These carry your school&apos;s code, so sign-ups through them count for you, and your letters have
-        your school&apos;s name on them. The guides are the same as everyone&apos;s.
+        your school&apos;s name on them. The guides are the same as everyone&apos;s. Choose an age group to
+        see its link, QR code, letter home and newsletter text.
       </p>
-      {AGE_GROUPS.map((group) => (
-        <SchoolKitSection key={group.slug} group={group} code={school.code} />
-      ))}
+      <nav aria-label="Kit for an age group">
+        <ul className="m-0 flex flex-wrap gap-3 p-0">
+          {AGE_GROUPS.map((group) => (
+            <li key={group.slug} className="list-none">
+              <Link
+                href={`/school/${school.code}?age=${group.slug}#kit`}
+                aria-current={chosen?.slug === group.slug ? "page" : undefined}
+                className={`block rounded-lg border-2 border-brand-600 px-3 py-2 font-semibold no-underline ${
+                  chosen?.slug === group.slug ? "bg-brand-600 text-white dark:text-white" : ""
+                }`}
+              >
+                {ageGroupLabel(group)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {chosen && <SchoolKitSection group={chosen} code={school.code} />}
 
       <h2 id="contacts">Contacts</h2>
       {problem === "last-contact" && (

@@ -7,8 +7,9 @@ export default function CheckEmailPage() {
     <>
       <h1>Check your email</h1>
       <p>
-        If the address you gave is right, a sign-in link is on its way. Open it on this device to sign in. The
-        link works once, and only for the next 24 hours.
+        If the address you gave is right, a sign-in link is on its way. It works on any device: open it on
+        your phone or your computer, wherever you read your email. The link works once, and only for the next
+        24 hours.
       </p>
       <p>Nothing there after a few minutes? Look in your spam or junk folder, or ask for a new link.</p>
     </>

@@ -5,7 +5,8 @@ import { GuideBody } from "@/components/guide/guide-body";
 import { RemindInvitation } from "@/components/remind/remind-invitation";
 import { AGE_GROUPS, ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { findGuide, getGuides } from "@/lib/guides/load-guides";
-import { findGuideKind } from "@/lib/guides/taxonomy";
+import { readingMinutes } from "@/lib/guides/reading-time";
+import { findGuideKind, isTopic } from "@/lib/guides/taxonomy";
 
 type Params = { age: string; topic: string };
 
@@ -41,6 +42,7 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
   const group = findAgeGroup(guide.ageGroup)!;
   const kind = findGuideKind(guide.slug)!;
   const others = getGuides().filter((g) => g.ageGroup === guide.ageGroup && g.slug !== guide.slug);
+  const minutes = readingMinutes(guide);
   const otherAges = AGE_GROUPS.filter((g) => g.slug !== guide.ageGroup);
 
   return (
@@ -60,8 +62,14 @@ export default async function GuidePage({ params }: { params: Promise<Params> })
       </nav>
       <h1 className="mt-4">{guide.frontMatter.title}</h1>
       <p className="text-lg">{guide.frontMatter.description}</p>
+      <p className="m-0 text-sm text-ink-muted dark:text-night-muted" data-testid="reading-time">
+        About {minutes} minute{minutes === 1 ? "" : "s"} to read, at the pace of a careful read.
+      </p>
+      <RemindInvitation
+        group={group}
+        topic={isTopic(guide.slug) ? { slug: guide.slug, title: kind.title } : undefined}
+      />
       <GuideBody guide={guide} />
-      <RemindInvitation group={group} />
 
       <footer className="guide-sources mt-10 border-t border-brand-100 pt-6 text-sm dark:border-night-raised">
         <p className="m-0">
