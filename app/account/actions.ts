@@ -44,7 +44,11 @@ function settle(outcome: Outcome | "ok"): FormState {
 
 export async function addChild(_previous: FormState, form: FormData): Promise<FormState> {
   const { db, userId } = await forParent(formAction, [_previous, form]);
-  return settle(await addChildFor(db, userId, formValues(form)));
+  const outcome = await addChildFor(db, userId, formValues(form));
+  if (!outcome.childId) return settle(outcome);
+  revalidatePath("/account");
+  // Onto the new child's card (focused there), not back to an empty form.
+  redirect(`/account?added=${outcome.childId}#child-${outcome.childId}`);
 }
 
 export async function updateChild(childId: string, _previous: FormState, form: FormData): Promise<FormState> {

@@ -39,20 +39,43 @@ async function ownChild(db: PrismaClient, userId: string, childId: string) {
   return db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
 }
 
+/**
+ * Adds a child with the same plan as the household's first (day or rule, time, time zone, email and
+ * calendar), so that a parent sets a plan once; `childId` is the new child's, for the page to show.
+ */
 export async function addChildFor(
   db: PrismaClient,
   userId: string,
   values: Record<string, string>,
-): Promise<FormState> {
+  now = new Date(),
+): Promise<FormState & { childId?: string }> {
   const parsed = childSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
   const added = await db.$transaction(async (tx) => {
-    if (!(await roomForChild(tx, userId))) return false;
-    await tx.child.create({ data: { ...parsed.data, userId } });
-    return true;
+    if (!(await roomForChild(tx, userId))) return null;
+    const first = await tx.checkInPlan.findFirst({
+      where: { child: { userId } },
+      orderBy: { child: { createdAt: "asc" } },
+    });
+    const plan = first && {
+      ruleKind: first.ruleKind,
+      dayOfMonth: first.dayOfMonth,
+      nth: first.nth,
+      weekday: first.weekday,
+      localTime: first.localTime,
+      timeZone: first.timeZone,
+      emailEnabled: first.emailEnabled,
+      calendarEnabled: first.calendarEnabled,
+      calendarToken: first.calendarEnabled ? newCalendarToken() : null,
+      nextDueAt: nextDueAfter(first, now),
+    };
+    const child = await tx.child.create({
+      data: { ...parsed.data, userId, ...(plan && { plan: { create: plan } }) },
+    });
+    return child.id;
   });
   if (!added) return { ok: false, values, errors: { form: TOO_MANY_CHILDREN } };
-  return { ok: true, values: {}, errors: {}, message: "Child added." };
+  return { ok: true, values: {}, errors: {}, message: "Child added.", childId: added };
 }
 
 export async function updateChildFor(
