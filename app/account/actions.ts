@@ -10,7 +10,9 @@ import {
   regenerateCalendarFor,
   removeChildFor,
   savePlanFor,
+  setHouseholdCalendarFor,
   setPausedFor,
+  setSeparateRemindersFor,
   updateChildFor,
   type FormState,
   type Outcome,
@@ -129,4 +131,18 @@ export async function stopSchoolCounting(childId: string, schoolId: string): Pro
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** "One email for all my children" or "A separate email for each child" (the form's `emails`). */
+export async function setSeparateReminders(_previous: null, form: FormData): Promise<void> {
+  const { db, userId } = await forParent(formAction, [_previous, form]);
+  const choice = z.enum(["together", "separate"]).safeParse(form.get("emails"));
+  if (!choice.success) notFound();
+  settle(await setSeparateRemindersFor(db, userId, choice.data === "separate"));
+}
+
+/** The household's one calendar address: make it, replace it, or turn it off. */
+export async function householdCalendar(change: "on" | "renew" | "off"): Promise<void> {
+  const { db, userId } = await forParent(z.tuple([z.enum(["on", "renew", "off"])]), [change]);
+  settle(await setHouseholdCalendarFor(db, userId, change));
 }

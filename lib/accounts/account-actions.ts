@@ -164,3 +164,28 @@ export async function regenerateCalendarFor(
   await db.checkInPlan.update({ where: { childId }, data: { calendarToken: newCalendarToken() } });
   return "ok";
 }
+
+/**
+ * The household's calendar feed (every child's check-ins at one address): "on" makes its secret if it
+ * has none, "renew" replaces it (the old address stops working), "off" revokes it.
+ */
+export async function setHouseholdCalendarFor(
+  db: PrismaClient,
+  userId: string,
+  change: "on" | "renew" | "off",
+): Promise<"ok" | "not-found"> {
+  const where = change === "on" ? { id: userId, calendarToken: null } : { id: userId };
+  const calendarToken = change === "off" ? null : newCalendarToken();
+  await db.user.updateMany({ where, data: { calendarToken } });
+  return "ok";
+}
+
+/** One email a month for the household (false), or one per child (true). */
+export async function setSeparateRemindersFor(
+  db: PrismaClient,
+  userId: string,
+  separateReminders: boolean,
+): Promise<"ok"> {
+  await db.user.update({ where: { id: userId }, data: { separateReminders } });
+  return "ok";
+}
