@@ -122,7 +122,7 @@ test("the main parent flow with the keyboard alone: sign in, add a child, plan, 
   await expect(page).toHaveURL(/\/account$/);
 
   const add = page.getByRole("region", { name: "Add a child" });
-  await tabTo(page, add.getByLabel("Label"));
+  await tabTo(page, add.getByLabel("A nickname or initial (optional)"));
   await page.keyboard.type("Kb");
   await tabTo(page, add.getByLabel("Age group", { exact: true }));
   await page.keyboard.press("ArrowDown"); // the first age group
