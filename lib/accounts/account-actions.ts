@@ -51,12 +51,13 @@ export async function addChildFor(
 ): Promise<FormState & { childId?: string }> {
   const parsed = childSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  // Read before the transaction, which holds the parent's row locked: it stays as short as it was.
+  const first = await db.checkInPlan.findFirst({
+    where: { child: { userId } },
+    orderBy: { child: { createdAt: "asc" } },
+  });
   const added = await db.$transaction(async (tx) => {
     if (!(await roomForChild(tx, userId))) return null;
-    const first = await tx.checkInPlan.findFirst({
-      where: { child: { userId } },
-      orderBy: { child: { createdAt: "asc" } },
-    });
     const plan = first && {
       ruleKind: first.ruleKind,
       dayOfMonth: first.dayOfMonth,

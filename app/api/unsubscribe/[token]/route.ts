@@ -12,6 +12,6 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // A household email's token opens the page that stops every child's emails, and says so.
-  const path = EMAIL_ACTION_PATHS[unsubscribeActionOf(decodeURIComponent(token))];
+  const path = EMAIL_ACTION_PATHS[unsubscribeActionOf(token)];
   return Response.redirect(`${getEnv().APP_URL}${path}/${token}`, 303);
 }
