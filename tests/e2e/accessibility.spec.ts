@@ -65,6 +65,8 @@ test("account pages, light and dark, 320 px and desktop", async ({ page }) => {
   await form.getByRole("button", { name: "Add child" }).click();
   await expect(form.getByText("Choose an age group.")).toBeVisible();
   await checkEverywhere(page, "/account (child, plan, error)");
+  await page.goto("/account/add-child");
+  await checkEverywhere(page, "/account/add-child");
   await page.goto("/account/data");
   await checkEverywhere(page, "/account/data");
 });

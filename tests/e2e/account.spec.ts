@@ -255,7 +255,7 @@ test("guide pages stay static: prerendered, with no session lookup or cookie", a
 });
 
 test("account pages ask a visitor without a session to sign in", async ({ request }) => {
-  for (const path of ["/account", "/account/data"]) {
+  for (const path of ["/account", "/account/add-child", "/account/data"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     expect(response.headers()["location"], path).toMatch(/\/signin$/);

@@ -104,6 +104,7 @@ test("cache headers: CDN-cacheable guide pages, immutable hashed assets, private
   // Pages that depend on who is asking are never kept by a shared cache.
   for (const path of [
     "/account",
+    "/account/add-child",
     "/account/data",
     "/api/auth/session",
     "/schools/letter/8-10?school=Hillside",
