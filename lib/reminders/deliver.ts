@@ -75,7 +75,10 @@ async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<C
     FROM claimed
     JOIN "CheckInPlan" plan ON plan.id = claimed."planId"
     JOIN "Child" child ON child.id = plan."childId"
-    JOIN "User" parent ON parent.id = child."userId"`;
+    JOIN "User" parent ON parent.id = child."userId"
+    -- A household's email names its children in the order they were added, and its Message-ID (the
+    -- first delivery's) stays the same on every attempt.
+    ORDER BY child."createdAt", claimed.id`;
 }
 
 /** What a send did to each delivery it held; `retry` when the email must be tried again later. */
