@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv, type Env } from "@/lib/server/env";
 import { applyEmailAction, emailActionSubject, unsubscribeActionOf } from "@/lib/email/email-actions";
 import { closeMail } from "@/lib/email/send-mail";
+import { setSeparateRemindersFor } from "@/lib/accounts/account-actions";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { runRemindersOnce } from "@/lib/reminders/worker";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
@@ -144,7 +145,9 @@ describe("a household's monthly reminder", () => {
   });
 
   it("sends one email per child when the parent asked for separate emails", async () => {
-    await seedHousehold(database.db, "apart@example.org", ["M", "J"], due, { separateReminders: true });
+    const { user } = await seedHousehold(database.db, "apart@example.org", ["M", "J"], due);
+    // The account page's "A separate email for each child".
+    await setSeparateRemindersFor(database.db, user.id, true);
     expect(await runRemindersOnce(env, now)).toMatchObject({ sent: 2 });
     expect(smtp.messages.map((m) => m.subject).sort()).toEqual([
       expect.stringMatching(/^This month's talk with J: /),
