@@ -10,7 +10,9 @@ import {
   regenerateCalendarFor,
   removeChildFor,
   savePlanFor,
+  setHouseholdCalendarFor,
   setPausedFor,
+  setSeparateRemindersFor,
   updateChildFor,
   type FormState,
   type Outcome,
@@ -44,7 +46,11 @@ function settle(outcome: Outcome | "ok"): FormState {
 
 export async function addChild(_previous: FormState, form: FormData): Promise<FormState> {
   const { db, userId } = await forParent(formAction, [_previous, form]);
-  return settle(await addChildFor(db, userId, formValues(form)));
+  const outcome = await addChildFor(db, userId, formValues(form));
+  if (!outcome.childId) return settle(outcome);
+  revalidatePath("/account");
+  // Onto the new child's card (focused there), not back to an empty form.
+  redirect(`/account?added=${outcome.childId}#child-${outcome.childId}`);
 }
 
 export async function updateChild(childId: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -125,4 +131,18 @@ export async function stopSchoolCounting(childId: string, schoolId: string): Pro
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** "One email for all my children" or "A separate email for each child" (the form's `emails`). */
+export async function setSeparateReminders(_previous: null, form: FormData): Promise<void> {
+  const { db, userId } = await forParent(formAction, [_previous, form]);
+  const choice = z.enum(["together", "separate"]).safeParse(form.get("emails"));
+  if (!choice.success) notFound();
+  settle(await setSeparateRemindersFor(db, userId, choice.data === "separate"));
+}
+
+/** The household's one calendar address: make it, replace it, or turn it off. */
+export async function householdCalendar(change: "on" | "renew" | "off"): Promise<void> {
+  const { db, userId } = await forParent(z.tuple([z.enum(["on", "renew", "off"])]), [change]);
+  settle(await setHouseholdCalendarFor(db, userId, change));
 }

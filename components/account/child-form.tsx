@@ -25,7 +25,9 @@ export function ChildForm({
   return (
     <form action={formAction} noValidate>
       {e.form && <p className="font-semibold text-red-800 dark:text-red-300">{e.form}</p>}
-      <ChildFields values={values} errors={e} idPrefix={idPrefix} />
+      {/* Keyed by what it shows: React's reset after an action puts a <select> back to the value it was
+          first drawn with, so after an error the fields are drawn again with what was sent. */}
+      <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix={idPrefix} />
       <button type="submit" disabled={pending} className={`${buttonClass} mt-4`}>
         {submitLabel}
       </button>

@@ -4,6 +4,13 @@
 import { useSyncExternalStore } from "react";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { NTHS, WEEKDAYS } from "@/lib/accounts/plans";
+import { COMMON_TIME_ZONES, OTHER_TIME_ZONE } from "@/lib/reminders/common-time-zones";
+
+/** The list's zones, with the plan's (or the browser's) own first when the list does not have it. */
+function zonesWith(zone: string): string[] {
+  const common: readonly string[] = COMMON_TIME_ZONES;
+  return zone === OTHER_TIME_ZONE || common.includes(zone) ? [...common] : [zone, ...common];
+}
 
 function browserTimeZone(): string | null {
   try {
@@ -35,7 +42,7 @@ export function PlanFields({
   idPrefix: string;
   timeZone: string;
   isNew: boolean;
-  /** The id of the page's one <datalist> of time zones. */
+  /** The id of the page's one <datalist> of time zones, for "Another time zone…". */
   timeZoneListId: string;
 }) {
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -133,18 +140,38 @@ export function PlanFields({
             {...describedBy(id("localTime"), undefined, e.localTime)}
           />
         </Field>
-        <Field id={id("timeZone")} label="Time zone" error={e.timeZone}>
-          <input
-            id={id("timeZone")}
-            name="timeZone"
-            list={timeZoneListId}
-            defaultValue={timeZone}
-            key={isNew ? timeZone : "tz"}
-            autoComplete="off"
-            className={inputClass}
-            {...describedBy(id("timeZone"), undefined, e.timeZone)}
-          />
-        </Field>
+        {/* A list of common zones; "Another time zone…" shows a field for any other (globals.css). */}
+        <div className="time-zone">
+          <Field id={id("timeZone")} label="Time zone" error={e.timeZone}>
+            <select
+              id={id("timeZone")}
+              name="timeZone"
+              defaultValue={timeZone}
+              key={isNew ? timeZone : "tz"}
+              className={inputClass}
+              {...describedBy(id("timeZone"), undefined, e.timeZone)}
+            >
+              {zonesWith(timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone === "Europe/Kiev" ? "Europe/Kyiv" : zone.replace(/_/g, " ")}
+                </option>
+              ))}
+              <option value={OTHER_TIME_ZONE}>Another time zone…</option>
+            </select>
+          </Field>
+          <div className="time-zone-other">
+            <Field id={id("timeZoneOther")} label="Which time zone? (such as Asia/Kathmandu)">
+              <input
+                id={id("timeZoneOther")}
+                name="timeZoneOther"
+                list={timeZoneListId}
+                defaultValue={values.timeZoneOther ?? ""}
+                autoComplete="off"
+                className={inputClass}
+              />
+            </Field>
+          </div>
+        </div>
       </div>
       <fieldset className="mt-4">
         <legend className="font-semibold">How to remind you</legend>

@@ -30,6 +30,7 @@ export function PlanForm({
   return (
     <form action={formAction} noValidate>
       <PlanFields
+        key={JSON.stringify(values)}
         values={values}
         errors={e}
         idPrefix={idPrefix}

@@ -47,12 +47,14 @@ export function RemindForm({
           {...describedBy("remind-address", undefined, e.address)}
         />
       </Field>
-      <ChildFields values={values} errors={e} idPrefix="remind-child" />
+      {/* Keyed by what they show, so that a <select> keeps what was sent after an error (child-form.tsx). */}
+      <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix="remind-child" />
       <details className="mt-4" open={Object.keys(e).some((k) => PLAN_FIELDS.includes(k))}>
         <summary className="cursor-pointer font-semibold">
           When: the first Sunday of each month at 7pm, by email (change)
         </summary>
         <PlanFields
+          key={JSON.stringify(values)}
           values={values}
           errors={e}
           idPrefix="remind-plan"

@@ -39,20 +39,44 @@ async function ownChild(db: PrismaClient, userId: string, childId: string) {
   return db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
 }
 
+/**
+ * Adds a child with the same plan as the household's first (day or rule, time, time zone, email and
+ * calendar), so that a parent sets a plan once; `childId` is the new child's, for the page to show.
+ */
 export async function addChildFor(
   db: PrismaClient,
   userId: string,
   values: Record<string, string>,
-): Promise<FormState> {
+  now = new Date(),
+): Promise<FormState & { childId?: string }> {
   const parsed = childSchema.safeParse(values);
   if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+  // Read before the transaction, which holds the parent's row locked: it stays as short as it was.
+  const first = await db.checkInPlan.findFirst({
+    where: { child: { userId } },
+    orderBy: { child: { createdAt: "asc" } },
+  });
   const added = await db.$transaction(async (tx) => {
-    if (!(await roomForChild(tx, userId))) return false;
-    await tx.child.create({ data: { ...parsed.data, userId } });
-    return true;
+    if (!(await roomForChild(tx, userId))) return null;
+    const plan = first && {
+      ruleKind: first.ruleKind,
+      dayOfMonth: first.dayOfMonth,
+      nth: first.nth,
+      weekday: first.weekday,
+      localTime: first.localTime,
+      timeZone: first.timeZone,
+      emailEnabled: first.emailEnabled,
+      calendarEnabled: first.calendarEnabled,
+      calendarToken: first.calendarEnabled ? newCalendarToken() : null,
+      nextDueAt: nextDueAfter(first, now),
+    };
+    const child = await tx.child.create({
+      data: { ...parsed.data, userId, ...(plan && { plan: { create: plan } }) },
+    });
+    return child.id;
   });
   if (!added) return { ok: false, values, errors: { form: TOO_MANY_CHILDREN } };
-  return { ok: true, values: {}, errors: {}, message: "Child added." };
+  return { ok: true, values: {}, errors: {}, message: "Child added.", childId: added };
 }
 
 export async function updateChildFor(
@@ -139,5 +163,30 @@ export async function regenerateCalendarFor(
   const child = await ownChild(db, userId, childId);
   if (!child?.plan?.calendarEnabled) return "not-found";
   await db.checkInPlan.update({ where: { childId }, data: { calendarToken: newCalendarToken() } });
+  return "ok";
+}
+
+/**
+ * The household's calendar feed (every child's check-ins at one address): "on" makes its secret if it
+ * has none, "renew" replaces it (the old address stops working), "off" revokes it.
+ */
+export async function setHouseholdCalendarFor(
+  db: PrismaClient,
+  userId: string,
+  change: "on" | "renew" | "off",
+): Promise<"ok" | "not-found"> {
+  const where = change === "on" ? { id: userId, calendarToken: null } : { id: userId };
+  const calendarToken = change === "off" ? null : newCalendarToken();
+  await db.user.updateMany({ where, data: { calendarToken } });
+  return "ok";
+}
+
+/** One email a month for the household (false), or one per child (true). */
+export async function setSeparateRemindersFor(
+  db: PrismaClient,
+  userId: string,
+  separateReminders: boolean,
+): Promise<"ok"> {
+  await db.user.update({ where: { id: userId }, data: { separateReminders } });
   return "ok";
 }

@@ -28,7 +28,13 @@ export async function exportUserData(db: PrismaClient, userId: string) {
   });
   return {
     exportedAt: new Date().toISOString(),
-    account: { email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt },
+    account: {
+      email: user.email,
+      emailVerified: user.emailVerified,
+      createdAt: user.createdAt,
+      oneEmailForAllChildren: !user.separateReminders,
+      householdCalendar: user.calendarToken !== null,
+    },
     sessions: user.sessions,
     schoolContactOf: user.schools.map((c) => ({ ...c.school, since: c.createdAt })),
     children: user.children.map((child) => ({

@@ -13,13 +13,15 @@ import { escapeHtml } from "@/lib/email/html";
 import type { MailMessage } from "@/lib/email/send-mail";
 import { emailActionLink, emailActionToken } from "@/lib/email/email-actions";
 
+export type ReminderChild = ChildAge & { id: string; label: string | null };
+
 export type ReminderInput = {
   env: Env & { AUTH_SECRET: string };
   deliveryId: string;
   planId: string;
   month: string; // "2026-12"
   to: string;
-  child: ChildAge & { id: string; label: string | null };
+  child: ReminderChild;
   prompt: MonthlyPrompt;
   now: Date;
 };
@@ -66,8 +68,6 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     "",
     "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/",
   ].join("\n");
-  const button = (href: string, label: string, primary = false) =>
-    `<a href="${escapeHtml(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:bold;${primary ? "background:#115a4c;color:#ffffff" : "border:2px solid #115a4c;color:#115a4c"}">${label}</a>`;
   const html = `<!doctype html><html lang="en-GB"><body style="margin:0;padding:16px;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1c2421;background:#ffffff">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td style="max-width:560px">
 <p>Time for this month's talk with ${escapeHtml(who)}.</p>
@@ -93,4 +93,9 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
+}
+
+/** A link drawn as a button (inline styles: email clients drop style sheets). `label` is HTML. */
+export function button(href: string, label: string, primary = false): string {
+  return `<a href="${escapeHtml(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:bold;${primary ? "background:#115a4c;color:#ffffff" : "border:2px solid #115a4c;color:#115a4c"}">${label}</a>`;
 }

@@ -1,17 +1,20 @@
 // Sends reminder emails. Dispatch enqueues one job per batch of deliveries (`deliverReminders`): one
 // statement claims the whole batch, each email is recorded as soon as the SMTP server accepts it, so
-// a worker killed mid-batch can resend only what was in flight. A transient failure (SMTP 4xx,
-// connection refused, time-out) hands that delivery to a job of its own (`deliverReminder`), which
+// a worker killed mid-batch can resend only what was in flight. A household's deliveries in a batch
+// go as one email (each child's Delivery still recorded once), unless the parent asked for separate
+// ones. A transient failure (SMTP 4xx,
+// connection refused, time-out) hands that email's deliveries to a job of their own (`deliverReminder`), which
 // graphile-worker retries with back-off; a permanent one (SMTP 5xx) is recorded and not retried.
 // Idempotent: a delivery already sent, failed or skipped is left alone.
 import type { PrismaClient } from "@/prisma/generated/client";
 import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";
 import type { Env } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
-import { reminderEmail } from "@/lib/email/reminder-email";
+import { reminderEmail, type ReminderChild } from "@/lib/email/reminder-email";
+import { householdReminderEmail } from "@/lib/email/household-reminder-email";
 import { suppressAddress } from "@/lib/email/mail-suppression";
 import { ageGroupOn } from "@/lib/accounts/children";
-import { chooseMonthlyPrompt, type PastPrompt } from "@/lib/reminders/monthly-prompt";
+import { chooseMonthlyPrompt, type MonthlyPrompt, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 
 export const DELIVER_TASK = "deliver_reminder";
 export const DELIVER_BATCH_TASK = "deliver_reminders";
@@ -31,6 +34,8 @@ type ClaimedDelivery = {
   birthMonth: number | null;
   email: string;
   userId: string;
+  /** The parent asked for one email per child (User.separateReminders). */
+  separateReminders: boolean;
   /** Reminder emails to this address stopped (a bounce or a complaint): User.mailSuppressedAt. */
   suppressed: boolean;
   /** The latest talk on each topic; `talkedAt` as JSON gives it, an ISO string. */
@@ -58,7 +63,7 @@ async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<C
     )
     SELECT claimed.id, claimed.month, plan.id AS "planId", plan.paused, plan."emailEnabled",
            child.id AS "childId", child.label, child."ageGroup", child."birthYear", child."birthMonth",
-           parent.email, parent.id AS "userId", parent."mailSuppressedAt" IS NOT NULL AS suppressed,
+           parent.email, parent.id AS "userId", parent."separateReminders", parent."mailSuppressedAt" IS NOT NULL AS suppressed,
            COALESCE((SELECT json_agg(json_build_object('topic', topic, 'talkedAt', latest))
                      FROM (SELECT topic, max("talkedAt") AS latest FROM "CheckIn"
                            WHERE "childId" = child.id GROUP BY topic) AS talks), '[]') AS "checkIns",
@@ -70,75 +75,123 @@ async function claim(db: PrismaClient, ids: string[], batch: boolean): Promise<C
     FROM claimed
     JOIN "CheckInPlan" plan ON plan.id = claimed."planId"
     JOIN "Child" child ON child.id = plan."childId"
-    JOIN "User" parent ON parent.id = child."userId"`;
+    JOIN "User" parent ON parent.id = child."userId"
+    -- A household's email names its children in the order they were added, and its Message-ID (the
+    -- first delivery's) stays the same on every attempt.
+    ORDER BY child."createdAt", claimed.id`;
 }
 
+/** What a send did to each delivery it held; `retry` when the email must be tried again later. */
+type SendResult = {
+  outcomes: { id: string; outcome: Exclude<DeliveryOutcome, "gone"> }[];
+  retry?: { ids: string[]; error: Error; reason: string };
+};
+
 /**
- * Sends one claimed delivery and records the outcome; a transient failure is returned with its reason
- * for the caller to give the delivery back to the queue in its own way.
+ * Sends one email for the claimed deliveries of one household (or one delivery, for a parent who asked
+ * for separate emails) and records each delivery's outcome. A paused plan, or one whose emails are
+ * off, is recorded as skipped and left out of the email. A transient failure is returned with its
+ * reason for the caller to give the deliveries back to the queue in its own way.
  */
 async function send(
   db: PrismaClient,
   env: Env & { AUTH_SECRET: string },
-  delivery: ClaimedDelivery,
+  household: ClaimedDelivery[],
   now: Date,
-): Promise<
-  | { outcome: Exclude<DeliveryOutcome, "gone" | "retrying"> }
-  | { outcome: "retrying"; error: Error; reason: string }
-> {
-  const child = {
-    id: delivery.childId,
-    label: delivery.label,
-    ageGroup: delivery.ageGroup,
-    birthYear: delivery.birthYear,
-    birthMonth: delivery.birthMonth,
-  };
-  // The month's prompt is kept whatever happens to the email: the calendar shows it too, and the
-  // next months go on from it.
-  const prompt = chooseMonthlyPrompt({
-    ageGroup: ageGroupOn(child, now),
-    month: delivery.month,
-    past: delivery.pastPrompts,
-    talks: delivery.checkIns.map((talk) => ({ topic: talk.topic, talkedAt: new Date(talk.talkedAt) })),
-  });
-  const chosen = { topic: prompt.topic, starter: prompt.starter };
-  if (delivery.paused || !delivery.emailEnabled) {
-    const reason = delivery.paused ? "plan paused" : "email turned off (unsubscribed)";
-    await record(db, delivery.id, "SKIPPED", { error: reason, prompt: chosen });
-    return { outcome: "skipped" };
-  }
-  if (delivery.suppressed) {
-    await record(db, delivery.id, "SUPPRESSED", {
-      error: "the address bounced or complained",
-      prompt: chosen,
+): Promise<SendResult> {
+  const outcomes: SendResult["outcomes"] = [];
+  const going: { delivery: ClaimedDelivery; child: ReminderChild; prompt: MonthlyPrompt }[] = [];
+  for (const delivery of household) {
+    const child = {
+      id: delivery.childId,
+      label: delivery.label,
+      ageGroup: delivery.ageGroup,
+      birthYear: delivery.birthYear,
+      birthMonth: delivery.birthMonth,
+    };
+    // The month's prompt is kept whatever happens to the email: the calendar shows it too, and the
+    // next months go on from it.
+    const prompt = chooseMonthlyPrompt({
+      ageGroup: ageGroupOn(child, now),
+      month: delivery.month,
+      past: delivery.pastPrompts,
+      talks: delivery.checkIns.map((talk) => ({ topic: talk.topic, talkedAt: new Date(talk.talkedAt) })),
     });
-    return { outcome: "suppressed" };
+    const chosen = { topic: prompt.topic, starter: prompt.starter };
+    if (delivery.paused || !delivery.emailEnabled) {
+      const reason = delivery.paused ? "plan paused" : "email turned off (unsubscribed)";
+      await record(db, [{ id: delivery.id, prompt: chosen }], "SKIPPED", { error: reason });
+      outcomes.push({ id: delivery.id, outcome: "skipped" });
+    } else if (delivery.suppressed) {
+      await record(db, [{ id: delivery.id, prompt: chosen }], "SUPPRESSED", {
+        error: "the address bounced or complained",
+      });
+      outcomes.push({ id: delivery.id, outcome: "suppressed" });
+    } else {
+      going.push({ delivery, child, prompt });
+    }
   }
-  const message = reminderEmail({
-    env,
-    deliveryId: delivery.id,
-    planId: delivery.planId,
-    month: delivery.month,
-    to: delivery.email,
-    child,
-    prompt,
-    now,
-  });
+  if (going.length === 0) return { outcomes };
+  const [first] = going as [(typeof going)[number]];
+  const message =
+    going.length === 1
+      ? reminderEmail({
+          env,
+          deliveryId: first.delivery.id,
+          planId: first.delivery.planId,
+          month: first.delivery.month,
+          to: first.delivery.email,
+          child: first.child,
+          prompt: first.prompt,
+          now,
+        })
+      : householdReminderEmail({
+          env,
+          userId: first.delivery.userId,
+          to: first.delivery.email,
+          children: going.map(({ delivery, child, prompt }) => ({
+            deliveryId: delivery.id,
+            planId: delivery.planId,
+            child,
+            prompt,
+          })),
+          now,
+        });
+  const entries = going.map(({ delivery, prompt }) => ({
+    id: delivery.id,
+    prompt: { topic: prompt.topic, starter: prompt.starter },
+  }));
+  const ids = entries.map((entry) => entry.id);
   try {
     const sent = await sendMail(message, env);
-    await record(db, delivery.id, "SENT", { messageId: sent.messageId, prompt: chosen });
-    return { outcome: "sent" };
+    await record(db, entries, "SENT", { messageId: sent.messageId });
+    return { outcomes: [...outcomes, ...ids.map((id) => ({ id, outcome: "sent" as const }))] };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
     const reason = `${code ? `SMTP ${code}: ` : ""}${(error as Error).message}`.slice(0, 500);
     if (code !== undefined && code >= 500) {
-      await record(db, delivery.id, "FAILED", { error: reason, prompt: chosen });
+      await record(db, entries, "FAILED", { error: reason });
       // Refused for this address (not our log-in or our sender): no more reminders to it.
-      if (refusesRecipient(error)) await suppressAddress(db, delivery.userId, "SMTP_REFUSED");
-      return { outcome: "failed" };
+      if (refusesRecipient(error)) await suppressAddress(db, first.delivery.userId, "SMTP_REFUSED");
+      return { outcomes: [...outcomes, ...ids.map((id) => ({ id, outcome: "failed" as const }))] };
     }
-    return { outcome: "retrying", error: error as Error, reason };
+    return {
+      outcomes: [...outcomes, ...ids.map((id) => ({ id, outcome: "retrying" as const }))],
+      retry: { ids, error: error as Error, reason },
+    };
   }
+}
+
+/** The claimed deliveries of one batch, one list per email: a household's together, unless it asked for one email per child. */
+export function byEmail<T extends { id: string; userId: string; separateReminders: boolean }>(
+  deliveries: T[],
+): T[][] {
+  const emails = new Map<string, T[]>();
+  for (const delivery of deliveries) {
+    const key = delivery.separateReminders ? `delivery ${delivery.id}` : `household ${delivery.userId}`;
+    emails.set(key, [...(emails.get(key) ?? []), delivery]);
+  }
+  return [...emails.values()];
 }
 
 const STATUS_AFTER: Record<AttemptOutcome, DeliveryStatus> = {
@@ -156,32 +209,31 @@ function refusesRecipient(error: unknown): boolean {
 }
 
 /**
- * Records how an attempt ended, in one statement: the delivery's status, its history row
- * (DeliveryAttempt, numbered by the claim), and, for `retryJob`, the delivery's own retry job.
+ * Records how an attempt ended for each delivery of one email, in one statement: the deliveries'
+ * status and month's prompt, their history rows (DeliveryAttempt, numbered by the claim), and, for
+ * `retryJob`, one retry job for them together.
  */
 async function record(
   db: PrismaClient,
-  deliveryId: string,
+  entries: { id: string; prompt?: { topic: string; starter: string } }[],
   outcome: AttemptOutcome,
-  detail: {
-    error?: string;
-    messageId?: string;
-    retryJob?: boolean;
-    prompt?: { topic: string; starter: string };
-  },
+  detail: { error?: string; messageId?: string; retryJob?: boolean },
 ): Promise<void> {
   const error = detail.error ?? null;
   const messageId = detail.messageId ?? null;
-  const topic = detail.prompt?.topic ?? null;
-  const starter = detail.prompt?.starter ?? null;
+  const ids = entries.map((entry) => entry.id);
+  const topics = entries.map((entry) => entry.prompt?.topic ?? null);
+  const starters = entries.map((entry) => entry.prompt?.starter ?? null);
   await db.$executeRaw`
-    WITH updated AS (
-      UPDATE "Delivery" SET status = ${STATUS_AFTER[outcome]}::"DeliveryStatus", "lastError" = ${error},
-             "messageId" = COALESCE(${messageId}, "messageId"),
-             topic = COALESCE(${topic}, topic), starter = COALESCE(${starter}, starter),
-             "sentAt" = CASE WHEN ${outcome} = 'SENT' THEN now() ELSE "sentAt" END, "updatedAt" = now()
-      WHERE id = ${deliveryId}
-      RETURNING id, attempts
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${topics}::text[], ${starters}::text[]) AS i(id, topic, starter)
+    ), updated AS (
+      UPDATE "Delivery" d SET status = ${STATUS_AFTER[outcome]}::"DeliveryStatus", "lastError" = ${error},
+             "messageId" = COALESCE(${messageId}, d."messageId"),
+             topic = COALESCE(input.topic, d.topic), starter = COALESCE(input.starter, d.starter),
+             "sentAt" = CASE WHEN ${outcome} = 'SENT' THEN now() ELSE d."sentAt" END, "updatedAt" = now()
+      FROM input WHERE d.id = input.id
+      RETURNING d.id, d.attempts
     ), logged AS (
       INSERT INTO "DeliveryAttempt" (id, "deliveryId", number, outcome, error, "messageId")
       SELECT 'att_' || replace(gen_random_uuid()::text, '-', ''), id, attempts, ${outcome}::"AttemptOutcome",
@@ -190,9 +242,9 @@ async function record(
       ON CONFLICT ("deliveryId", number) DO NOTHING
     )
     SELECT graphile_worker.add_job(
-      ${DELIVER_TASK}, json_build_object('deliveryId', id), run_at => now() + interval '2 seconds',
-      max_attempts => ${MAX_ATTEMPTS}::int, job_key => 'delivery:' || id)
-    FROM updated WHERE ${detail.retryJob === true}`;
+      ${DELIVER_TASK}, json_build_object('deliveryIds', ${ids}::text[]), run_at => now() + interval '2 seconds',
+      max_attempts => ${MAX_ATTEMPTS}::int, job_key => 'delivery:' || ${ids[0] ?? ""})
+    WHERE ${detail.retryJob === true} AND EXISTS (SELECT 1 FROM updated)`;
 }
 
 function withSecret(env: Env): Env & { AUTH_SECRET: string } {
@@ -205,22 +257,37 @@ export class RetryLater extends Error {
   override name = "RetryLater";
 }
 
-/** One delivery (a retry): throws on a transient failure, so that graphile-worker retries it with back-off. */
+/**
+ * A retry: the deliveries of one email (one, or a household's), sent again together. Throws on a
+ * transient failure, so that graphile-worker retries it with back-off.
+ */
 export async function deliverReminder(
   db: PrismaClient,
   env: Env,
-  deliveryId: string,
+  deliveryIds: string[],
   now = new Date(),
-): Promise<DeliveryOutcome> {
+): Promise<DeliveryOutcome[]> {
   const secretEnv = withSecret(env);
-  const [delivery] = await claim(db, [deliveryId], false);
-  if (!delivery) return "gone"; // finished already, or the account was deleted meanwhile
-  const result = await send(db, secretEnv, delivery, now);
-  if (result.outcome === "retrying") {
-    await record(db, delivery.id, "RETRY", { error: result.reason });
-    throw new RetryLater(`delivery ${delivery.id}: ${result.reason}`, { cause: result.error });
+  const claimed = await claim(db, deliveryIds, false);
+  // Finished already, or the account was deleted meanwhile.
+  const outcomes: DeliveryOutcome[] = deliveryIds.slice(claimed.length).map(() => "gone");
+  let retry: SendResult["retry"];
+  for (const email of byEmail(claimed)) {
+    const result = await send(db, secretEnv, email, now);
+    outcomes.push(...result.outcomes.map((o) => o.outcome));
+    if (result.retry) {
+      await record(
+        db,
+        result.retry.ids.map((id) => ({ id })),
+        "RETRY",
+        { error: result.retry.reason },
+      );
+      retry ??= result.retry;
+    }
   }
-  return result.outcome;
+  if (retry)
+    throw new RetryLater(`delivery ${retry.ids.join(", ")}: ${retry.reason}`, { cause: retry.error });
+  return outcomes;
 }
 
 /** How many emails of a batch are in flight at once: the SMTP pool's connections (send-mail.ts). */
@@ -243,27 +310,28 @@ export async function deliverReminders(
   const secretEnv = withSecret(env);
   const claimed = await claim(db, deliveryIds, true);
   for (let i = claimed.length; i < deliveryIds.length; i += 1) onOutcome?.("gone");
-  const waiting = [...claimed];
+  const waiting = byEmail(claimed);
   const lane = async () => {
-    for (let delivery = waiting.shift(); delivery; delivery = waiting.shift()) {
+    for (let email = waiting.shift(); email; email = waiting.shift()) {
       if (stopping?.aborted) {
-        waiting.unshift(delivery);
+        waiting.unshift(email);
         return;
       }
-      const result = await send(db, secretEnv, delivery, now);
-      if (result.outcome === "retrying") {
+      const result = await send(db, secretEnv, email, now);
+      if (result.retry) {
         // One statement: a worker dying here leaves either a first attempt (the batch job's, retried
         // with it) or a queued retry with its job, never a delivery that no job owns.
-        await record(db, delivery.id, "RETRY", { error: result.reason, retryJob: true });
+        const ids = result.retry.ids.map((id) => ({ id }));
+        await record(db, ids, "RETRY", { error: result.retry.reason, retryJob: true });
       }
-      onOutcome?.(result.outcome);
+      for (const { outcome } of result.outcomes) onOutcome?.(outcome);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, claimed.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, waiting.length) }, lane));
   if (waiting.length)
     await giveBack(
       db,
-      waiting.map((delivery) => delivery.id),
+      waiting.flat().map((delivery) => delivery.id),
     );
 }
 

@@ -1,6 +1,7 @@
 // Finds due plans and, in one transaction of three statements each batch, records one Delivery per plan and month,
 // enqueues its job, and moves the plan on to its next occurrence. A plan missed while every worker
-// was down is sent once, not once per missed minute; one more than 7 days late is skipped.
+// was down is sent once, not once per missed minute; one more than 7 days late is skipped. A
+// household's deliveries of one batch go in the same job, so that deliver.ts can send them as one email.
 import type { PrismaClient } from "@/prisma/generated/client";
 import { nextDueAfter } from "@/lib/accounts/plans";
 import { localMonthOf } from "@/lib/reminders/recurrence";
@@ -20,6 +21,7 @@ export type DispatchSummary = {
 
 type DuePlan = {
   id: string;
+  userId: string;
   ruleKind: "DAY_OF_MONTH" | "LAST_DAY" | "NTH_WEEKDAY";
   dayOfMonth: number | null;
   nth: number | null;
@@ -40,19 +42,20 @@ export async function dispatchDuePlans(
     const batch = await db.$transaction(async (tx) => {
       // SKIP LOCKED: two dispatchers at once take different plans instead of waiting or doubling.
       const plans = await tx.$queryRaw<DuePlan[]>`
-        SELECT id, "ruleKind", "dayOfMonth", nth, weekday, "localTime", "timeZone", "emailEnabled", "nextDueAt"
-        FROM "CheckInPlan"
-        WHERE paused = false AND "nextDueAt" <= ${now}
-        ORDER BY "nextDueAt"
+        SELECT plan.id, child."userId", plan."ruleKind", plan."dayOfMonth", plan.nth, plan.weekday,
+               plan."localTime", plan."timeZone", plan."emailEnabled", plan."nextDueAt"
+        FROM "CheckInPlan" plan JOIN "Child" child ON child.id = plan."childId"
+        WHERE plan.paused = false AND plan."nextDueAt" <= ${now}
+        ORDER BY plan."nextDueAt", child."userId"
         LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED`;
+        FOR UPDATE OF plan SKIP LOCKED`;
       if (plans.length === 0) return 0;
       // The whole batch in three statements, whatever its size: record, enqueue, advance.
       const deliveries = plans.filter((plan) => plan.emailEnabled);
       summary.noEmail += plans.length - deliveries.length;
       const late = (plan: DuePlan) => now.getTime() - plan.nextDueAt.getTime() > MAX_LATENESS_MS;
       const inserted = deliveries.length
-        ? await tx.$queryRaw<{ id: string; status: "QUEUED" | "SKIPPED" }[]>`
+        ? await tx.$queryRaw<{ id: string; planId: string; status: "QUEUED" | "SKIPPED" }[]>`
             INSERT INTO "Delivery" (id, "planId", month, "dueAt", status, "lastError", "updatedAt")
             SELECT d.id, d.plan, d.month, d.due, d.status::"DeliveryStatus", d.reason, now()
             FROM unnest(
@@ -64,15 +67,18 @@ export async function dispatchDuePlans(
               ${deliveries.map((plan) => (late(plan) ? "more than 7 days late when a worker found it" : null))}::text[]
             ) AS d(id, plan, month, due, status, reason)
             ON CONFLICT ("planId", month) DO NOTHING
-            RETURNING id, status::text AS status`
+            RETURNING id, "planId", status::text AS status`
         : [];
-      const queued = inserted.filter((delivery) => delivery.status === "QUEUED").map((d) => d.id);
+      const household = new Map(plans.map((plan) => [plan.id, plan.userId]));
+      const queued = inserted
+        .filter((delivery) => delivery.status === "QUEUED")
+        .map((delivery) => ({ id: delivery.id, household: household.get(delivery.planId)! }));
       summary.alreadyQueued += deliveries.length - inserted.length;
       summary.skippedLate += inserted.length - queued.length;
       summary.enqueued += queued.length;
       if (queued.length) {
-        const chunks = Array.from({ length: Math.ceil(queued.length / DELIVERIES_PER_JOB) }, (_, i) =>
-          JSON.stringify({ deliveryIds: queued.slice(i * DELIVERIES_PER_JOB, (i + 1) * DELIVERIES_PER_JOB) }),
+        const chunks = chunkByHousehold(queued, DELIVERIES_PER_JOB).map((deliveryIds) =>
+          JSON.stringify({ deliveryIds }),
         );
         await tx.$executeRaw`
           SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
@@ -93,6 +99,27 @@ export async function dispatchDuePlans(
     summary.due += batch;
     if (batch < batchSize) return summary;
   }
+}
+
+/**
+ * Delivery ids in jobs of about `size`, never splitting a household: its children's reminders of one
+ * run are sent together as one email (a chunk may go over `size` by less than a household).
+ */
+export function chunkByHousehold(deliveries: { id: string; household: string }[], size: number): string[][] {
+  const households = new Map<string, string[]>();
+  for (const { id, household } of deliveries)
+    households.set(household, [...(households.get(household) ?? []), id]);
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const ids of households.values()) {
+    if (current.length > 0 && current.length + ids.length > size) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(...ids);
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
 }
 
 /** A send takes seconds: a job locked for longer than this belongs to a worker that died. */

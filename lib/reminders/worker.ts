@@ -12,6 +12,7 @@ import {
   type Runner,
   type TaskList,
 } from "graphile-worker";
+import { z } from "zod";
 import { getGuides } from "@/lib/guides/load-guides";
 import { createLog } from "@/lib/server/log";
 import { createDb } from "@/lib/server/db";
@@ -27,6 +28,10 @@ import {
 import { dispatchDuePlans, reclaimAbandonedJobs, type DispatchSummary } from "@/lib/reminders/dispatch";
 
 const DISPATCH_TASK = "dispatch_due_reminders";
+/** A retry job's deliveries: one email's (`deliveryIds`), or one delivery's in jobs queued before households. */
+const retryPayload = z
+  .union([z.object({ deliveryIds: z.array(z.string()).min(1) }), z.object({ deliveryId: z.string() })])
+  .transform((payload) => ("deliveryIds" in payload ? payload.deliveryIds : [payload.deliveryId]));
 const workerLog = createLog({ prefix: "[worker]" });
 
 function taskList(
@@ -47,10 +52,8 @@ function taskList(
       await publishSchoolSnapshots(db); // schools' monthly figures (a cheap query when none is due)
     },
     [DELIVER_TASK]: async (payload) => {
-      const { deliveryId } = payload as { deliveryId: string };
-      // Not `onOutcome?.(await …)`: optional calls skip evaluating their arguments.
-      const outcome = await deliverReminder(db, env, deliveryId);
-      onOutcome?.(outcome);
+      const outcomes = await deliverReminder(db, env, retryPayload.parse(payload));
+      for (const outcome of outcomes) onOutcome?.(outcome);
     },
     [DELIVER_BATCH_TASK]: async (payload) => {
       const { deliveryIds } = payload as { deliveryIds: string[] };

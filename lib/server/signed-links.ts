@@ -6,6 +6,7 @@ import { z } from "zod";
 export type LinkPurpose =
   | "checkin"
   | "unsubscribe"
+  | "stop-household"
   | "pause"
   | "skip"
   | "remind"

@@ -65,6 +65,8 @@ test("account pages, light and dark, 320 px and desktop", async ({ page }) => {
   await form.getByRole("button", { name: "Add child" }).click();
   await expect(form.getByText("Choose an age group.")).toBeVisible();
   await checkEverywhere(page, "/account (child, plan, error)");
+  await page.goto("/account/add-child");
+  await checkEverywhere(page, "/account/add-child");
   await page.goto("/account/data");
   await checkEverywhere(page, "/account/data");
 });
@@ -122,7 +124,7 @@ test("the main parent flow with the keyboard alone: sign in, add a child, plan, 
   await expect(page).toHaveURL(/\/account$/);
 
   const add = page.getByRole("region", { name: "Add a child" });
-  await tabTo(page, add.getByLabel("Label"));
+  await tabTo(page, add.getByLabel("A nickname or initial (optional)"));
   await page.keyboard.type("Kb");
   await tabTo(page, add.getByLabel("Age group", { exact: true }));
   await page.keyboard.press("ArrowDown"); // the first age group

@@ -89,7 +89,7 @@ test("a form with a mistake shows the error next to the field and keeps what was
   const page = await context.newPage();
   await signInAs(page, unique(), { checkAccessibility: false });
   let form = page.getByRole("region", { name: "Add a child" });
-  await form.getByLabel("Label").fill("Bo");
+  await form.getByLabel("A nickname or initial (optional)").fill("Bo");
   await form.getByLabel("Give their birth month and year").check();
   await form.getByLabel("Birth month", { exact: true }).selectOption("3");
   await form.getByLabel("Birth year").fill("1990");
@@ -98,7 +98,7 @@ test("a form with a mistake shows the error next to the field and keeps what was
   await expect(form.getByText(/Enter the year they were born, between/)).toBeVisible();
   await expect(form.getByLabel("Birth year")).toHaveValue("1990");
   await expect(form.getByLabel("Birth year")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("Label")).toHaveValue("Bo");
+  await expect(form.getByLabel("A nickname or initial (optional)")).toHaveValue("Bo");
   await expect(form.getByLabel("Birth month", { exact: true })).toHaveValue("3");
   await context.close();
 });
@@ -186,7 +186,7 @@ test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST
   const anonymous = await page.context().browser()!.newContext();
   const visitor = await anonymous.newPage();
   await visitor.goto(`/reminders/skip/${skip}`);
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Skip this month's talk?");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Skip this month's talk with S?");
   await expectNoAxeViolations(visitor);
   expect(await row()).toEqual({ paused: false, skipped: false });
   await visitor.getByRole("button", { name: "Skip this month" }).click();
@@ -194,7 +194,7 @@ test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST
   expect(await row()).toEqual({ paused: false, skipped: true });
 
   await visitor.goto(`/reminders/pause/${pause}`);
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Pause these reminders?");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Pause the check-ins for S?");
   await expectNoAxeViolations(visitor);
   // Without JavaScript the form posts to the page itself, and works the same.
   const noScript = await page.context().browser()!.newContext({ javaScriptEnabled: false });
@@ -202,7 +202,7 @@ test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST
   await plain.goto(`/reminders/pause/${pause}`);
   expect(await row()).toEqual({ paused: false, skipped: true });
   await plain.getByRole("button", { name: "Pause reminders" }).click();
-  await expect(plain.getByRole("heading", { level: 1 })).toHaveText("Reminders paused");
+  await expect(plain.getByRole("heading", { level: 1 })).toHaveText("Reminders paused for S");
   expect(await row()).toEqual({ paused: true, skipped: true });
   await noScript.close();
 
@@ -221,6 +221,31 @@ test("an email's 'Skip this month' and 'Pause' links ask first, act only on POST
   expect(cache).not.toMatch(/(^|, )public/);
 });
 
+test("a second child: 'Add another child' at the top, then their card, focused, with the first child's plan", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signInAs(page, unique());
+  await addChild(page, "M", "8-10");
+  const m = page.getByRole("region", { name: "M", exact: true });
+  await m.getByLabel("On the", { exact: true }).check();
+  await m.getByRole("button", { name: "Save check-in plan" }).click();
+  await expect(m.getByTestId("next-check-in")).toContainText("first Sunday");
+
+  await page.getByRole("link", { name: "Add another child" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add a child");
+  await page.getByLabel("A nickname or initial (optional)").fill("J");
+  await page.getByLabel("Age group", { exact: true }).selectOption("14-17");
+  await page.getByRole("button", { name: "Add child" }).click();
+  await expect(page).toHaveURL(/\/account\?added=[\w-]+#child-[\w-]+$/);
+  const j = page.getByRole("region", { name: "J", exact: true });
+  await expect(j).toBeFocused();
+  await expect(j.getByText(/J is added, with the same check-in plan as M/)).toBeVisible();
+  await expect(j.getByTestId("next-check-in")).toContainText("first Sunday");
+  await expect(page.getByRole("region", { name: "All your children" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("guide pages stay static: prerendered, with no session lookup or cookie", async ({ request }) => {
   for (const path of ["/", "/guides/8-10", "/guides/8-10/live-streaming"]) {
     const response = await request.get(path);
@@ -230,7 +255,7 @@ test("guide pages stay static: prerendered, with no session lookup or cookie", a
 });
 
 test("account pages ask a visitor without a session to sign in", async ({ request }) => {
-  for (const path of ["/account", "/account/data"]) {
+  for (const path of ["/account", "/account/add-child", "/account/data"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     expect(response.headers()["location"], path).toMatch(/\/signin$/);

@@ -105,6 +105,7 @@ test("cache headers: CDN-cacheable guide pages, immutable hashed assets, private
   // Pages that depend on who is asking are never kept by a shared cache.
   for (const path of [
     "/account",
+    "/account/add-child",
     "/account/data",
     "/api/me",
     "/api/auth/session",

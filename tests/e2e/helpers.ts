@@ -71,7 +71,7 @@ export async function publishSnapshotNow(code: string, { noNoise = false } = {})
 
 export async function addChild(page: Page, label: string, ageGroup: string) {
   const form = page.getByRole("region", { name: "Add a child" });
-  await form.getByLabel("Label").fill(label);
+  await form.getByLabel("A nickname or initial (optional)").fill(label);
   await form.getByLabel("Age group", { exact: true }).selectOption(ageGroup);
   await form.getByRole("button", { name: "Add child" }).click();
 }

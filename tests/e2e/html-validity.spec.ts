@@ -34,6 +34,7 @@ test("every page is valid HTML (W3C Nu validator, 0 errors)", async ({ page }) =
   await add.getByRole("button", { name: "Add child" }).click();
   await expect(add.getByText("Choose an age group.")).toBeVisible();
   await save("/account (after a form error)");
+  await fetchHtml("/account/add-child");
   await fetchHtml("/account/data");
   await fetchHtml("/account/talked?topic=live-streaming");
 

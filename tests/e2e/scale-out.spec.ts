@@ -74,7 +74,7 @@ test("two app servers on one PostgreSQL behind nginx: requests alternate, 500 re
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${proxy.httpsOrigin}/account`);
     const form = page.getByRole("region", { name: "Add a child" });
-    await form.getByLabel("Label").fill("S");
+    await form.getByLabel("A nickname or initial (optional)").fill("S");
     await form.getByLabel("Age group", { exact: true }).selectOption("11-13");
     await form.getByRole("button", { name: "Add child" }).click();
     const child = page.getByRole("region", { name: "S", exact: true });

@@ -44,3 +44,43 @@ export async function seedManyDuePlans(db: PrismaClient, count: number, dueAt: D
     INSERT INTO "CheckInPlan" (id, "childId", "ruleKind", "dayOfMonth", "localTime", "timeZone", "nextDueAt", "updatedAt")
     SELECT replace(id, '_c', '_p'), id, 'DAY_OF_MONTH', 1, '19:00', 'Europe/London', ${dueAt}, now() FROM c`;
 }
+
+/** One parent with a due plan for each child (labels given), as a household. */
+export async function seedHousehold(
+  db: PrismaClient,
+  email: string,
+  labels: string[],
+  dueAt: Date,
+  options: { separateReminders?: boolean } = {},
+) {
+  const user = await db.user.create({
+    data: { email, separateReminders: options.separateReminders ?? false },
+  });
+  const children = [];
+  for (const [index, label] of labels.entries()) {
+    children.push(
+      await db.child.create({
+        data: {
+          userId: user.id,
+          label,
+          ageGroup: ["8-10", "14-17", "4-7", "11-13"][index % 4],
+          // Children added one after another, in this order.
+          createdAt: new Date(Date.UTC(2026, 10, 1 + index)),
+          plan: {
+            create: {
+              ruleKind: "DAY_OF_MONTH",
+              dayOfMonth: 1,
+              localTime: "19:00",
+              timeZone: "Europe/London",
+              nextDueAt: dueAt,
+              calendarEnabled: true,
+              calendarToken: `feed-${email.replace(/\W/g, "")}-${index}-xxxxxxxxxxxxxxxx`,
+            },
+          },
+        },
+        include: { plan: true },
+      }),
+    );
+  }
+  return { user, children };
+}

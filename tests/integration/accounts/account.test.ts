@@ -154,6 +154,57 @@ describe("check-in plans", () => {
   });
 });
 
+describe("a second child", () => {
+  it("gets the first child's plan (rule, time, zone, email and calendar) with its own calendar address", async () => {
+    const parent = await makeParent(database.db);
+    const now = new Date("2026-11-29T12:00:00Z");
+    await addChildFor(database.db, parent.id, { label: "M", ageBy: "group", ageGroup: "8-10" }, now);
+    const first = await database.db.child.findFirstOrThrow({ where: { userId: parent.id } });
+    await savePlanFor(database.db, parent.id, first.id, { ...validPlan, calendar: "on" }, now);
+    const added = await addChildFor(
+      database.db,
+      parent.id,
+      { label: "J", ageBy: "group", ageGroup: "14-17" },
+      now,
+    );
+    expect(added).toMatchObject({ ok: true, childId: expect.any(String) });
+    const [m, j] = await database.db.checkInPlan.findMany({
+      where: { child: { userId: parent.id } },
+      orderBy: { child: { createdAt: "asc" } },
+    });
+    expect(j!.childId).toBe(added.childId);
+    const rule = (plan: typeof m) => [
+      plan!.ruleKind,
+      plan!.nth,
+      plan!.weekday,
+      plan!.localTime,
+      plan!.timeZone,
+      plan!.emailEnabled,
+      plan!.calendarEnabled,
+      plan!.nextDueAt.toISOString(),
+    ];
+    expect(rule(j)).toEqual(rule(m));
+    expect(rule(j)).toEqual([
+      "NTH_WEEKDAY",
+      1,
+      7,
+      "19:30",
+      "Australia/Sydney",
+      true,
+      true,
+      "2026-12-06T08:30:00.000Z",
+    ]);
+    expect(j!.calendarToken).toEqual(expect.any(String));
+    expect(j!.calendarToken).not.toBe(m!.calendarToken);
+  });
+
+  it("has no plan when the household has none yet", async () => {
+    const parent = await makeParent(database.db);
+    const added = await addChildFor(database.db, parent.id, { ageBy: "group", ageGroup: "8-10" });
+    expect(await database.db.checkInPlan.count({ where: { childId: added.childId } })).toBe(0);
+  });
+});
+
 describe("the talk log", () => {
   it("records a talk with its topic and a private note", async () => {
     const parent = await makeParent(database.db);

@@ -2,7 +2,13 @@
 import ICAL from "ical.js";
 import { convertIcsCalendar } from "ts-ics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { regenerateCalendarFor, savePlanFor } from "@/lib/accounts/account-actions";
+import {
+  addChildFor,
+  regenerateCalendarFor,
+  savePlanFor,
+  setHouseholdCalendarFor,
+  setPausedFor,
+} from "@/lib/accounts/account-actions";
 import { nextOccurrence } from "@/lib/reminders/recurrence";
 import { scheduleOf } from "@/lib/accounts/plans";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
@@ -186,5 +192,61 @@ describe("the calendar feed", () => {
     expect((await feed("not-a-real-token-at-all-xxxxxxxx")).status).toBe(404);
     const other = await makeParent(database.db);
     expect(await regenerateCalendarFor(database.db, other.id, child.id)).toBe("not-found");
+  });
+
+  it("for a household, has every child's event, each in its own zone, and the children's own feeds still work", async () => {
+    const parent = await makeParent(database.db);
+    await addChildFor(database.db, parent.id, { label: "M", ageBy: "group", ageGroup: "8-10" });
+    const m = await database.db.child.findFirstOrThrow({ where: { userId: parent.id } });
+    await savePlanFor(database.db, parent.id, m.id, { ...cases[0]!.values, calendar: "on" });
+    const added = await addChildFor(database.db, parent.id, {
+      label: "J",
+      ageBy: "group",
+      ageGroup: "14-17",
+    });
+    const k = await database.db.child.create({ data: { userId: parent.id, label: "K", ageGroup: "4-7" } });
+    await savePlanFor(database.db, parent.id, k.id, { ...cases[1]!.values, email: "on" });
+    expect(await setHouseholdCalendarFor(database.db, parent.id, "on")).toBe("ok");
+    const token = (await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).calendarToken!;
+    expect(token).toMatch(/^[\w-]{32}$/);
+
+    const ics = await (await feed(token)).text();
+    expect(strictProblems(ics)).toEqual([]);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const events = calendar.getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
+    expect(events.map((event) => event.summary)).toEqual([
+      "Talk with M about staying safe online",
+      "Talk with J about staying safe online",
+      "Talk with K about staying safe online",
+    ]);
+    expect(
+      calendar
+        .getAllSubcomponents("vevent")
+        .map((event) => event.getFirstProperty("dtstart")!.getParameter("tzid")),
+    ).toEqual(["Europe/London", "Europe/London", "Australia/Sydney"]);
+    expect(ics).toContain("https://talkoften.test/guides/14-17/");
+    const parsed = convertIcsCalendar(undefined, ics);
+    expect(parsed.events).toHaveLength(3);
+    expect(parsed.timezones?.map((zone) => zone.id).sort()).toEqual(["Australia/Sydney", "Europe/London"]);
+
+    // A paused child drops out of the household's feed; each child's own feed keeps working.
+    await setPausedFor(database.db, parent.id, k.id, true);
+    const after = convertIcsCalendar(undefined, await (await feed(token)).text());
+    expect(after.events?.map((event) => event.summary)).toEqual([
+      "Talk with M about staying safe online",
+      "Talk with J about staying safe online",
+    ]);
+    const own = await database.db.checkInPlan.findUniqueOrThrow({ where: { childId: added.childId } });
+    expect((await feed(own.calendarToken!)).status).toBe(200);
+
+    // Asking again keeps the address; renewing replaces it; turning it off revokes it.
+    await setHouseholdCalendarFor(database.db, parent.id, "on");
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).calendarToken).toBe(
+      token,
+    );
+    await setHouseholdCalendarFor(database.db, parent.id, "renew");
+    expect((await feed(token)).status).toBe(404);
+    await setHouseholdCalendarFor(database.db, parent.id, "off");
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: parent.id } })).calendarToken).toBeNull();
   });
 });

@@ -57,4 +57,24 @@ describe("a child's topics on the account page", () => {
       "fake-identities",
     );
   });
+
+  it("gives this month's topic as its email gave it, once that email went", () => {
+    const now = new Date("2026-12-06T20:00:00Z");
+    const plan = { nextDueAt: new Date("2027-01-03T19:00:00Z"), timeZone: "Europe/London" };
+    const december = { month: "2026-12", topic: "fake-identities", starter: "x" };
+    const sent = childTopics(
+      { ...child, plan: { ...plan, deliveries: [{ ...december, status: "SENT" }] }, checkIns: [] },
+      now,
+    );
+    expect(sent.thisMonth).toBe("fake-identities");
+    expect(sent.next).not.toBe("fake-identities");
+    // Not sent (paused, failed) or another month: nothing to say for this month.
+    for (const deliveries of [
+      [{ ...december, status: "SKIPPED" }],
+      [{ ...december, month: "2026-11", status: "SENT" }],
+    ])
+      expect(
+        childTopics({ ...child, plan: { ...plan, deliveries }, checkIns: [] }, now).thisMonth,
+      ).toBeUndefined();
+  });
 });

@@ -1,6 +1,8 @@
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { describe, expect, it } from "vitest";
 import { calendarKnowsZone, canonicalTimeZone } from "@/lib/reminders/time-zones";
+import { COMMON_TIME_ZONES, OTHER_TIME_ZONE } from "@/lib/reminders/common-time-zones";
+import { planSchema } from "@/lib/accounts/validations";
 
 describe("canonicalTimeZone", () => {
   it("stores a zone in its IANA spelling, whatever the case it was written in", () => {
@@ -32,5 +34,35 @@ describe("canonicalTimeZone", () => {
       (zone) => !calendarKnowsZone(canonicalTimeZone(zone)!),
     );
     expect(without.length).toBeLessThan(5);
+  });
+});
+
+describe("the plan forms' list of time zones", () => {
+  it("has about 60 zones, each stored as listed and known to calendar apps", () => {
+    expect(COMMON_TIME_ZONES.length).toBeGreaterThanOrEqual(55);
+    expect(new Set(COMMON_TIME_ZONES).size).toBe(COMMON_TIME_ZONES.length);
+    const problems = COMMON_TIME_ZONES.filter(
+      (zone) => canonicalTimeZone(zone) !== zone || !calendarKnowsZone(zone),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('takes the typed zone when the list says "Another time zone…"', () => {
+    const plan = { ruleKind: "LAST_DAY", localTime: "19:00", email: "on" };
+    const other = planSchema.safeParse({
+      ...plan,
+      timeZone: OTHER_TIME_ZONE,
+      timeZoneOther: "asia/kathmandu",
+    });
+    expect(other.success && other.data.timeZone).toBe("Asia/Kathmandu");
+    const listed = planSchema.safeParse({
+      ...plan,
+      timeZone: "Europe/Paris",
+      timeZoneOther: "Asia/Kathmandu",
+    });
+    expect(listed.success && listed.data.timeZone).toBe("Europe/Paris");
+    const empty = planSchema.safeParse({ ...plan, timeZone: OTHER_TIME_ZONE });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues.map((issue) => issue.path.join("."))).toEqual(["timeZone"]);
   });
 });

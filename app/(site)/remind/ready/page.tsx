@@ -45,6 +45,12 @@ export default async function Page({
         Your first check-in is on {formatLocal(plan.nextDueAt, plan.timeZone)}
         {plan.emailEnabled ? ", and we will email you then" : ""}.
       </p>
+      <p>
+        <Link href="/account/add-child" className="font-semibold">
+          Add another child
+        </Link>{" "}
+        (same plan, one email a month for all your children).
+      </p>
       {feed && (
         <p>
           <a href={feed}>Add the reminders to your calendar</a> (or{" "}
