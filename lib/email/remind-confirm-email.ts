@@ -26,7 +26,7 @@ export function remindConfirmEmail(to: string, url: string, request: RemindReque
   const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1c2421">
 <h1 style="font-size:22px">${REMIND_CONFIRM_SUBJECT}</h1>
 <p>You asked Talk Often for ${escapeHtml(what)}.</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Confirm my monthly check-in</a></p>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">Finish setting up my check-in</a></p>
 <p>Or copy this link into your browser: <a href="${escapeHtml(shortUrl)}" style="color:#115a4c;word-break:break-all">${escapeHtml(shortUrl)}</a></p>
 <p>If you did not ask for this, you can ignore this email: nothing is set up unless you confirm.</p>
 </body></html>`;

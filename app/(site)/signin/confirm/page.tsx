@@ -43,9 +43,11 @@ export default async function ConfirmSignInPage({
     <>
       <h1>{remind ? "Confirm your monthly check-in" : "Sign in to Talk Often"}</h1>
       <p>
-        Press the button to {remind ? "start your monthly reminders, signed in" : "sign in"} as{" "}
-        <strong className="break-all">{link.email}</strong>. The link works once, and only for 24 hours from
-        when we sent it.
+        {remind
+          ? "One last step: press the button to start your monthly reminders, signed in"
+          : "Press the button to sign in"}{" "}
+        as <strong className="break-all">{link.email}</strong>. The link works once, and only for 24 hours
+        from when we sent it.
       </p>
       <form method="post" action={`/api/auth/callback/email?${new URLSearchParams(link)}`}>
         <button type="submit" className={buttonClass}>
