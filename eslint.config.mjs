@@ -27,7 +27,7 @@ export default defineConfig([
   },
   {
     // Prisma stays inside lib/: pages, routes and components call lib/<domain> functions, and server
-    // actions get the database from lib/server/server-action.ts.
+    // actions get the database from lib/auth/server-action.ts.
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-imports": [

@@ -25,7 +25,7 @@ import { findGuideKind } from "@/lib/guides/taxonomy";
 import { loadAccount } from "@/lib/accounts/load-account";
 import { getEnv } from "@/lib/server/env";
 import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/accounts/plans";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 import { whyEmailsStopped } from "@/lib/email/mail-suppression";
 
 export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };

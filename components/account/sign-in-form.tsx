@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { requestSignIn, type SignInState } from "@/app/(site)/signin/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
 
-/** `next`: the page the link leads to after signing in (lib/server/session.ts signInNext), if not /account. */
+/** `next`: the page the link leads to after signing in (lib/auth/session.ts signInNext), if not /account. */
 export function SignInForm({ next, permalink = "/signin" }: { next?: string; permalink?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(
     requestSignIn,

@@ -3,14 +3,9 @@
 import type { PrismaClient } from "@/prisma/generated/client";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { nextDueAfter } from "@/lib/accounts/plans";
-import {
-  checkInSchema,
-  childSchema,
-  fieldErrorsOf,
-  isRowId,
-  planSchema,
-  type FieldErrors,
-} from "@/lib/accounts/validations";
+import { checkInSchema, childSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
+import { fieldErrorsOf, isRowId, type FieldErrors } from "@/lib/server/form-input";
 
 export type FormState = {
   ok: boolean;

@@ -1,6 +1,6 @@
 // Everything we hold about a parent, to take away or to delete in one step.
 import { deleteSchoolsWithoutContacts } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
 

@@ -4,7 +4,7 @@
 // starts clean. The sign-in limits (lib/auth/sign-in-limits.ts) count these emails too.
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { emailSchema } from "@/lib/accounts/validations";
+import { emailSchema } from "@/lib/server/form-input";
 import { emailChangeEmail } from "@/lib/email/email-change-email";
 import { sendMail } from "@/lib/email/send-mail";
 import type { Env } from "@/lib/server/env";

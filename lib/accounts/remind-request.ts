@@ -7,13 +7,9 @@ import { roomForChild } from "@/lib/accounts/account-actions";
 import { ageGroupOn, ageOn } from "@/lib/accounts/children";
 import { chooseMonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { nextDueAfter } from "@/lib/accounts/plans";
-import {
-  childSchema,
-  emailSchema,
-  fieldErrorsOf,
-  planSchema,
-  type FieldErrors,
-} from "@/lib/accounts/validations";
+import { childSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
+import { emailSchema, fieldErrorsOf, type FieldErrors } from "@/lib/server/form-input";
 import { findGuide } from "@/lib/guides/load-guides";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { linkSecret } from "@/lib/email/check-in-links";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/prisma/generated/client";
 import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
-import { emailSchema, isRowId } from "@/lib/accounts/validations";
+import { emailSchema, isRowId } from "@/lib/server/form-input";
 import { schoolInviteEmail } from "@/lib/email/school-invite-email";
 import { sendMail } from "@/lib/email/send-mail";
 import { newSchoolCode, readSchoolCode } from "@/lib/schools/school-code";

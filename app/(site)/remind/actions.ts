@@ -12,14 +12,14 @@ import {
   readyPath,
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
-import { formValues } from "@/lib/accounts/validations";
+import { formValues } from "@/lib/server/form-input";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { linkSecret } from "@/lib/email/check-in-links";
-import { auth, requestSignInEmail } from "@/lib/server/auth";
+import { auth, requestSignInEmail } from "@/lib/auth/auth";
 import { requestClient } from "@/lib/server/request-client";
 import { countFamily, schoolByCode } from "@/lib/schools/schools";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
-import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
+import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
 export type RemindState = { values: Record<string, string>; errors: Record<string, string> };
 

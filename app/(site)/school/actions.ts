@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues } from "@/lib/accounts/validations";
+import { formValues } from "@/lib/server/form-input";
 import {
   acceptInvitation,
   cancelInvitation,
@@ -15,7 +15,7 @@ import {
   removeContact,
   schoolForContact,
 } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 import { requestClient } from "@/lib/server/request-client";
 import {
@@ -25,7 +25,7 @@ import {
   previousStateArg,
   rowIdArg,
   tokenArg,
-} from "@/lib/server/server-action";
+} from "@/lib/auth/server-action";
 
 export type SchoolFormState = { values: Record<string, string>; errors: Record<string, string> };
 export type InviteState = { email: string; error?: string; sentTo?: string };

@@ -12,7 +12,7 @@ import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { schoolByCode } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Your monthly check-in is set up", robots: { index: false } };

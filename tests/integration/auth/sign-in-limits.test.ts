@@ -12,7 +12,7 @@ import {
   SIGN_IN_PER_SCHOOL,
   type SignInAsker,
 } from "@/lib/auth/sign-in-limits";
-import { authConfig, withSignInAsker } from "@/lib/server/auth";
+import { authConfig, withSignInAsker } from "@/lib/auth/auth";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail } from "@/lib/email/send-mail";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";

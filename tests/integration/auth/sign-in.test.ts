@@ -1,8 +1,8 @@
 // Magic-link sign-in through Auth.js itself, against a real PostgreSQL and a real SMTP server.
 import { Auth } from "@auth/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authConfig } from "@/lib/server/auth";
-import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
+import { authConfig } from "@/lib/auth/auth";
+import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail } from "@/lib/email/send-mail";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
