@@ -19,12 +19,12 @@ import { PlanForm } from "@/components/account/plan-form";
 import { TimeZoneList } from "@/components/account/time-zone-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
-import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
-import { ageGroupOn, childTopics } from "@/lib/accounts/children";
+import { ageGroupLabel, ageGroupOn, findAgeGroup } from "@/lib/guides/age-groups";
+import { childTopics } from "@/lib/accounts/children";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { loadAccount } from "@/lib/accounts/load-account";
 import { getEnv } from "@/lib/server/env";
-import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/accounts/plans";
+import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/reminders/plans";
 import { requireUserId } from "@/lib/auth/session";
 import { whyEmailsStopped } from "@/lib/email/mail-suppression";
 

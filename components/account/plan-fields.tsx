@@ -3,7 +3,7 @@
 // shared by the account page's plan form and the one-step form at /remind.
 import { useSyncExternalStore } from "react";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { NTHS, WEEKDAYS } from "@/lib/accounts/plans";
+import { NTHS, WEEKDAYS } from "@/lib/reminders/plans";
 
 function browserTimeZone(): string | null {
   try {

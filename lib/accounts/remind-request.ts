@@ -4,9 +4,9 @@
 // the plan are made in their account, once, however often the link's page is opened.
 import { z } from "zod";
 import { roomForChild } from "@/lib/accounts/account-actions";
-import { ageGroupOn, ageOn } from "@/lib/accounts/children";
+import { ageGroupOn, ageOn } from "@/lib/guides/age-groups";
 import { chooseMonthlyPrompt } from "@/lib/reminders/monthly-prompt";
-import { nextDueAfter } from "@/lib/accounts/plans";
+import { nextDueAfter } from "@/lib/reminders/plans";
 import { childSchema } from "@/lib/accounts/validations";
 import { planSchema } from "@/lib/reminders/plan-schema";
 import { emailSchema, fieldErrorsOf, type FieldErrors } from "@/lib/server/form-input";

@@ -1,6 +1,6 @@
 // The email that confirms a monthly check-in asked for at /remind: what was asked for, and one
 // button (its link opens a page whose own button confirms, so mail scanners change nothing).
-import { describeRule, ruleOf } from "@/lib/accounts/plans";
+import { describeRule, ruleOf } from "@/lib/reminders/plans";
 import type { RemindRequest } from "@/lib/accounts/remind-request";
 import { escapeHtml } from "@/lib/email/html";
 

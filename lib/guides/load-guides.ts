@@ -18,7 +18,7 @@ import { checkEvidenceAdvice, checkReassurance, checkTakeDownWarning } from "@/l
 import { checkFrontMatter, type FrontMatter } from "@/lib/guides/front-matter";
 import { attribute, blocksOf, isJsx, parseMdx, textOf } from "@/lib/guides/mdx-text";
 import { GUIDE_SLUGS, isTopic, type GuideSlug } from "@/lib/guides/taxonomy";
-import { contractUrls } from "@/lib/schools/url-contract";
+import { contractUrls } from "@/lib/guides/url-contract";
 
 export type Guide = {
   /** Path from the repository root, e.g. "content/8-10/live-streaming.mdx". */

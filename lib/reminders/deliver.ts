@@ -10,7 +10,7 @@ import type { Env } from "@/lib/server/env";
 import { sendMail } from "@/lib/email/send-mail";
 import { reminderEmail } from "@/lib/email/reminder-email";
 import { suppressAddress } from "@/lib/email/mail-suppression";
-import { ageGroupOn } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import { chooseMonthlyPrompt, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 
 export const DELIVER_TASK = "deliver_reminder";

@@ -2,7 +2,7 @@
 // enqueues its job, and moves the plan on to its next occurrence. A plan missed while every worker
 // was down is sent once, not once per missed minute; one more than 7 days late is skipped.
 import type { PrismaClient } from "@/prisma/generated/client";
-import { nextDueAfter } from "@/lib/accounts/plans";
+import { nextDueAfter } from "@/lib/reminders/plans";
 import { localMonthOf } from "@/lib/reminders/recurrence";
 import { DELIVER_BATCH_TASK, MAX_ATTEMPTS } from "@/lib/reminders/deliver";
 

@@ -4,7 +4,7 @@
 // sees is in school-counts.ts.
 import { z } from "zod";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
+import { ageGroupOn, type ChildAge } from "@/lib/guides/age-groups";
 import { emailSchema, isRowId } from "@/lib/server/form-input";
 import { schoolInviteEmail } from "@/lib/email/school-invite-email";
 import { sendMail } from "@/lib/email/send-mail";

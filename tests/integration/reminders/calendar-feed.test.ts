@@ -4,7 +4,7 @@ import { convertIcsCalendar } from "ts-ics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { regenerateCalendarFor, savePlanFor } from "@/lib/accounts/account-actions";
 import { nextOccurrence } from "@/lib/reminders/recurrence";
-import { scheduleOf } from "@/lib/accounts/plans";
+import { scheduleOf } from "@/lib/reminders/plans";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
 

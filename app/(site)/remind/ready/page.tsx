@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { formatLocal } from "@/lib/accounts/plans";
+import { formatLocal } from "@/lib/reminders/plans";
 import { readSchoolChoice, remindedChildSummary } from "@/lib/accounts/remind-request";
 import { linkSecret } from "@/lib/email/check-in-links";
 import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
