@@ -4,9 +4,8 @@ import type { ReactNode } from "react";
 import { confirmEmailAction } from "@/app/(site)/reminders/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
-import { linkSecret } from "@/lib/email/check-in-links";
+import { requireLinkSecret, verifyLink } from "@/lib/server/signed-links";
 import { EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email/email-actions";
-import { verifyLink } from "@/lib/server/signed-links";
 
 const COPY: Record<
   EmailAction,
@@ -73,7 +72,7 @@ export async function EmailActionPage({
       </>
     );
   }
-  if (invalid || !verifyLink(linkSecret(), token, action)) {
+  if (invalid || !verifyLink(requireLinkSecret(), token, action)) {
     return (
       <>
         <h1>This link no longer works</h1>

@@ -4,8 +4,7 @@
 // twice changes nothing more.
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { linkSecret } from "@/lib/email/check-in-links";
-import { signLink, verifyLink, type LinkPurpose } from "@/lib/server/signed-links";
+import { type LinkPurpose, requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 
 export type EmailAction = "unsubscribe" | "pause" | "skip";
 
@@ -53,7 +52,7 @@ export async function applyEmailAction(
   db: PrismaClient,
   action: EmailAction,
   token: string,
-  { secret = linkSecret(), now = new Date() }: { secret?: string; now?: Date } = {},
+  { secret = requireLinkSecret(), now = new Date() }: { secret?: string; now?: Date } = {},
 ): Promise<EmailActionResult> {
   const link = verifyLink(secret, token, action, now);
   if (!link) return { ok: false, reason: "invalid" };

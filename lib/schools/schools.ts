@@ -14,10 +14,9 @@ import { termOf } from "@/lib/schools/school-terms";
 import { getDb } from "@/lib/server/db";
 import type { Env } from "@/lib/server/env";
 import { createHmac } from "node:crypto";
-import { linkSecret } from "@/lib/email/check-in-links";
+import { requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 import { allowSignInEmail, signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { allow, isOverLimit, type Limit } from "@/lib/server/rate-limit";
-import { signLink, verifyLink } from "@/lib/server/signed-links";
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -186,7 +185,10 @@ export async function countSignUp(
 
 /** The account's mark in SchoolSignUpFamily: an HMAC of its id, meaningless without AUTH_SECRET. */
 function familyKey(userId: string): string {
-  return createHmac("sha256", linkSecret()).update(`school-family:${userId}`).digest("hex").slice(0, 64);
+  return createHmac("sha256", requireLinkSecret())
+    .update(`school-family:${userId}`)
+    .digest("hex")
+    .slice(0, 64);
 }
 
 /** The parent's choice to let a school count their family, for one of their children. */
@@ -258,14 +260,17 @@ export async function inviteContact(
       data: { schoolId: school.id, email, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
     });
   });
-  const token = signLink(env.AUTH_SECRET!, "school-invite", invitation.id, { ttlMs: INVITE_TTL_MS, now });
+  const token = signLink(requireLinkSecret(env), "school-invite", invitation.id, {
+    ttlMs: INVITE_TTL_MS,
+    now,
+  });
   await sendMail(schoolInviteEmail(email, school.name, from, `${env.APP_URL}/school/join/${token}`), env);
   return { ok: true, email };
 }
 
 /** What an invitation link offers, if it is authentic, not used, cancelled or replaced, and current. */
 export async function readInvitation(token: string, env: Env, db: PrismaClient = getDb(), now = new Date()) {
-  const link = verifyLink(env.AUTH_SECRET!, token, "school-invite", now);
+  const link = verifyLink(requireLinkSecret(env), token, "school-invite", now);
   if (!link || !isRowId(link.subject)) return null;
   const invitation = await db.schoolInvitation.findUnique({
     where: { id: link.subject },
