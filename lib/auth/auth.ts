@@ -108,7 +108,7 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
           log.info("[auth] a sign-in email was refused by the limits");
         } else if (error instanceof Verification) {
           log.info("[auth] a used or expired sign-in link was pressed");
-        } else console.error(error);
+        } else log.error(`[auth] ${error.name}: ${error.message}`, { stack: error.stack });
       },
     },
     callbacks: {
