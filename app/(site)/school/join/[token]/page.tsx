@@ -26,9 +26,9 @@ export default async function JoinPage({
       <>
         <h1>This invitation has been used or no longer works</h1>
         <p>
-          Each invitation works once, for 7 days, and only while the school is registered. If you have
-          already joined, the school is on <Link href="/account">your account</Link>. If not, ask the
-          colleague who sent it for a new one.
+          Each invitation works once, for 7 days, and only while the school is registered. If you have already
+          joined, the school is on <Link href="/account">your account</Link>. If not, ask the colleague who
+          sent it for a new one.
         </p>
       </>
     );
