@@ -3,10 +3,9 @@ import { Auth } from "@auth/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/lib/auth/auth";
 import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
-import { parseEnv } from "@/lib/server/env";
-import { closeMail } from "@/lib/email/send-mail";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import type { TestDatabase } from "../../helpers/database";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
 
 const ORIGIN = "http://talkoften.test";
 let database: TestDatabase;
@@ -14,16 +13,11 @@ let smtp: RecordingSmtpServer;
 let config: ReturnType<typeof authConfig>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const env = parseEnv({ SMTP_URL: smtp.url, AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
-  config = authConfig(env, database.db);
+  const opened = await openMailAndDatabase({ AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
+  ({ database, smtp } = opened);
+  config = authConfig(opened.env, database.db);
 });
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 function cookiesOf(response: Response): string {
   return response.headers

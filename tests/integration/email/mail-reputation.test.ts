@@ -4,7 +4,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { dkimVerify } from "mailauth";
 import { SMTPServer } from "smtp-server";
-import { runMigrations } from "graphile-worker";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail, sendMail } from "@/lib/email/send-mail";
@@ -18,9 +17,10 @@ import { createRegistry, countMetric, metricsResponse, readFigures } from "@/lib
 import { handleMailEvents } from "@/lib/email/mail-events";
 import { runRemindersOnce } from "@/lib/reminders/worker";
 import { freePort } from "../../../scripts/embedded-postgres";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans } from "../../helpers/reminders";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
 
 /** An SMTP server that keeps each message's raw bytes and envelope, as a receiving MTA sees them. */
 async function rawSmtpServer() {
@@ -220,15 +220,9 @@ describe("bounces and complaints", () => {
   let database: TestDatabase;
   let smtp: RecordingSmtpServer;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await runMigrations({ connectionString: database.url });
-    smtp = await startSmtpServer();
+    ({ database, smtp } = await openMailAndDatabase({}, { queue: true }));
   });
-  afterAll(async () => {
-    closeMail();
-    await smtp.close();
-    await database.drop();
-  });
+  afterAll(() => closeMailAndDatabase({ smtp, database }));
   beforeEach(async () => {
     await database.db.user.deleteMany();
     await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
