@@ -7,14 +7,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { closeMail, sendMail } from "@/lib/email/send-mail";
-import {
-  applyMailEvent,
-  isAmazonSnsUrl,
-  parseMailEvents,
-  resumeReminderEmails,
-} from "@/lib/email/mail-suppression";
+import { handleMailEvents, isAmazonSnsUrl, parseMailEvents } from "@/lib/email/mail-events";
+import { applyMailEvent, resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { createRegistry, countMetric, metricsResponse, readFigures } from "@/lib/server/metrics";
-import { handleMailEvents } from "@/lib/email/mail-events";
 import { runRemindersOnce } from "@/lib/reminders/worker";
 import { freePort } from "../../../scripts/embedded-postgres";
 import type { TestDatabase } from "../../helpers/database";
