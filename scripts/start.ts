@@ -13,8 +13,9 @@ import { localSecret } from "./embedded-postgres";
 import { log, logFormat } from "../lib/server/log";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
-import { runCluster, type Running } from "./cluster";
-import { exitOnEnvError, resolveRuntimeEnv, runBin, runScript, type ChildOutput } from "./runtime-env";
+import { type ChildOutput, runBin, type Running, runScript } from "./child-processes";
+import { runCluster } from "./cluster";
+import { exitOnEnvError, resolveRuntimeEnv } from "./runtime-env";
 
 const dev = process.argv.includes("--dev");
 // The log reads it (JSON lines in production); the processes started below get it from `vars`.
