@@ -84,6 +84,28 @@ export default defineConfig([
     ignores: ["tests/**", "bench/**", "scripts/**", "lib/server/log.ts"],
     rules: { "no-console": "error" },
   },
+  {
+    // Settings come from lib/server/env.ts (checked with zod, documented in README), never from
+    // process.env directly. Exceptions: the log reads LOG_FORMAT and LOG_DEBUG itself (it must work
+    // while the environment is being checked), proxy.ts reads NODE_ENV (Next.js inlines it at build),
+    // and scripts, tests and benchmarks set variables for the processes they start.
+    files: ["**/*.{ts,tsx,mjs,js}"],
+    ignores: [
+      "lib/server/env.ts",
+      "lib/server/log.ts",
+      "proxy.ts",
+      "scripts/**",
+      "tests/**",
+      "bench/**",
+      "*.config.{ts,mjs,js}",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings with getEnv() (lib/server/env.ts)." },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

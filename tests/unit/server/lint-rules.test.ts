@@ -74,4 +74,13 @@ describe("the lint", () => {
     expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-console");
     expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-console");
   });
+
+  it("refuses process.env outside lib/server/env.ts, and allows it in scripts and tests", async () => {
+    const code = "export const url = process.env.APP_URL;\n";
+    expect(await ruleIds(code, "lib/reminders/some-file.ts")).toContain("no-restricted-properties");
+    expect(await ruleIds(code, "app/some-page/page.tsx")).toContain("no-restricted-properties");
+    expect(await ruleIds(code, "lib/server/env.ts")).not.toContain("no-restricted-properties");
+    expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-restricted-properties");
+    expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-restricted-properties");
+  });
 });
