@@ -15,7 +15,7 @@ import {
 import { authConfig, withSignInAsker } from "@/lib/auth/auth";
 import type { TestDatabase } from "../../helpers/database";
 import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import { closeMailAndDatabase, openSignIn } from "../../helpers/integration-env";
 
 const ORIGIN = "http://talkoften.test";
 let database: TestDatabase;
@@ -23,9 +23,7 @@ let smtp: RecordingSmtpServer;
 let config: ReturnType<typeof authConfig>;
 
 beforeAll(async () => {
-  const opened = await openMailAndDatabase({ AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
-  ({ database, smtp } = opened);
-  config = authConfig(opened.env, database.db);
+  ({ database, smtp, config } = await openSignIn(ORIGIN));
 });
 afterAll(() => closeMailAndDatabase({ smtp, database }));
 

@@ -5,7 +5,7 @@ import { authConfig } from "@/lib/auth/auth";
 import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
 import type { TestDatabase } from "../../helpers/database";
 import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import { closeMailAndDatabase, openSignIn } from "../../helpers/integration-env";
 
 const ORIGIN = "http://talkoften.test";
 let database: TestDatabase;
@@ -13,9 +13,7 @@ let smtp: RecordingSmtpServer;
 let config: ReturnType<typeof authConfig>;
 
 beforeAll(async () => {
-  const opened = await openMailAndDatabase({ AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
-  ({ database, smtp } = opened);
-  config = authConfig(opened.env, database.db);
+  ({ database, smtp, config } = await openSignIn(ORIGIN));
 });
 afterAll(() => closeMailAndDatabase({ smtp, database }));
 

@@ -15,7 +15,11 @@ import { freePort } from "../../../scripts/embedded-postgres";
 import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans } from "../../helpers/reminders";
 import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import {
+  closeMailAndDatabase,
+  emptyMailAndDatabase,
+  openMailAndDatabase,
+} from "../../helpers/integration-env";
 
 /** An SMTP server that keeps each message's raw bytes and envelope, as a receiving MTA sees them. */
 async function rawSmtpServer() {
@@ -219,10 +223,7 @@ describe("bounces and complaints", () => {
   });
   afterAll(() => closeMailAndDatabase({ smtp, database }));
   beforeEach(async () => {
-    await database.db.user.deleteMany();
-    await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
-    smtp.messages.length = 0;
-    smtp.refuseWith(null);
+    await emptyMailAndDatabase({ database, smtp });
     for (const email of ["jane@example.org", "sam@example.org", "ali@example.org"])
       await database.db.user.create({ data: { email } });
   });

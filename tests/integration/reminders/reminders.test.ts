@@ -11,7 +11,11 @@ import { runRemindersOnce } from "@/lib/reminders/worker";
 import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans, seedManyDuePlans } from "../../helpers/reminders";
 import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import {
+  closeMailAndDatabase,
+  emptyMailAndDatabase,
+  openMailAndDatabase,
+} from "../../helpers/integration-env";
 
 let database: TestDatabase;
 let smtp: RecordingSmtpServer;
@@ -22,10 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeMailAndDatabase({ smtp, database }));
 beforeEach(async () => {
-  await database.db.user.deleteMany();
-  await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
-  smtp.messages.length = 0;
-  smtp.refuseWith(null);
+  await emptyMailAndDatabase({ database, smtp });
   smtp.slowDown(0);
 });
 
