@@ -15,7 +15,7 @@ import {
   type FormState,
   type Outcome,
 } from "@/lib/accounts/account-actions";
-import { stopCounting } from "@/lib/schools/schools";
+import { stopCounting } from "@/lib/schools/school-counting";
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { formValues } from "@/lib/server/form-input";
 import { signOut } from "@/lib/auth/auth";

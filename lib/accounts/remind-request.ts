@@ -14,7 +14,7 @@ import { findGuide } from "@/lib/guides/load-guides";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 import { readSchoolCode } from "@/lib/schools/school-code";
-import { countSignUp } from "@/lib/schools/schools";
+import { countSignUp } from "@/lib/schools/school-counting";
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
 

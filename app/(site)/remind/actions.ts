@@ -17,7 +17,8 @@ import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { auth, requestSignInEmail } from "@/lib/auth/auth";
 import { requestClient } from "@/lib/server/request-client";
-import { countFamily, schoolByCode } from "@/lib/schools/schools";
+import { countFamily } from "@/lib/schools/school-counting";
+import { schoolByCode } from "@/lib/schools/schools";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 

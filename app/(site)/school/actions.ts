@@ -9,12 +9,10 @@ import { formValues } from "@/lib/server/form-input";
 import {
   acceptInvitation,
   cancelInvitation,
-  deleteSchool,
   inviteContact,
-  registerSchool,
   removeContact,
-  schoolForContact,
-} from "@/lib/schools/schools";
+} from "@/lib/schools/school-contacts";
+import { deleteSchool, registerSchool, schoolForContact } from "@/lib/schools/schools";
 import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 import { requestClient } from "@/lib/server/request-client";

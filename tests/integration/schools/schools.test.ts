@@ -10,16 +10,17 @@ import { schoolCounts } from "@/lib/schools/school-counts";
 import {
   acceptInvitation,
   cancelInvitation,
-  countFamily,
-  deleteSchool,
   inviteContact,
-  MAX_CONTACTS,
   readInvitation,
-  registerSchool,
   removeContact,
+} from "@/lib/schools/school-contacts";
+import { countFamily, stopCounting } from "@/lib/schools/school-counting";
+import {
+  deleteSchool,
+  MAX_CONTACTS,
+  registerSchool,
   schoolForContact,
   schoolForVisitor,
-  stopCounting,
   type SchoolForContact,
 } from "@/lib/schools/schools";
 import { countsCsv } from "@/lib/schools/school-counts";

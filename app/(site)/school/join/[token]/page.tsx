@@ -5,7 +5,7 @@ import { acceptInvitationAction } from "@/app/(site)/school/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
-import { readInvitation } from "@/lib/schools/schools";
+import { readInvitation } from "@/lib/schools/school-contacts";
 import { getEnv } from "@/lib/server/env";
 import { tokenFromPath } from "@/lib/server/signed-links";
 
