@@ -1,6 +1,7 @@
 "use server";
 // Server actions behind a school's pages (/schools/register, /school/<code>, /school/join/<token>):
-// forParent (arguments, session, database), then the plain function in lib/schools/schools.ts.
+// forParent (arguments, session, database), then the plain function in lib/schools/ (schools.ts,
+// school-contacts.ts).
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
