@@ -18,6 +18,41 @@ const kebabCaseFiles = {
   },
 };
 
+// The domains of lib/, highest first: a folder imports only the folders below it, so no two import
+// each other. lib/server, at the bottom, is infrastructure and imports no domain.
+export const LIB_LAYERS = ["accounts", "reminders", "schools", "auth", "email", "guides", "server"];
+// Imports that still run up a layer, until they have a home below (ARCHITECTURE.md: what is left).
+export const UPWARD_IMPORTS = {
+  "lib/auth/auth.ts": ["@/lib/accounts/remind-request"],
+  "lib/email/remind-confirm-email.ts": ["@/lib/accounts/remind-request", "@/lib/reminders/plans"],
+  "lib/email/reminder-email.ts": ["@/lib/reminders/monthly-prompt"],
+  "lib/email/household-reminder-email.ts": ["@/lib/reminders/monthly-prompt"],
+};
+const layerRule = (layer, allowed = []) => [
+  "error",
+  {
+    patterns: [
+      {
+        group: [
+          ...LIB_LAYERS.slice(0, LIB_LAYERS.indexOf(layer)).map((above) => `@/lib/${above}/*`),
+          ...allowed.map((path) => `!${path}`),
+        ],
+        message: `lib/${layer} sits below this folder (eslint.config.mjs LIB_LAYERS): move the shared piece down.`,
+      },
+    ],
+  },
+];
+const layering = [
+  ...LIB_LAYERS.slice(1).map((layer) => ({
+    files: [`lib/${layer}/**`],
+    rules: { "no-restricted-imports": layerRule(layer) },
+  })),
+  ...Object.entries(UPWARD_IMPORTS).map(([file, allowed]) => ({
+    files: [file],
+    rules: { "no-restricted-imports": layerRule(file.split("/")[1], allowed) },
+  })),
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -27,7 +62,7 @@ export default defineConfig([
   },
   {
     // Prisma stays inside lib/: pages, routes and components call lib/<domain> functions, and server
-    // actions get the database from lib/server/server-action.ts.
+    // actions get the database from lib/auth/server-action.ts.
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-imports": [
@@ -39,6 +74,36 @@ export default defineConfig([
             { group: ["@prisma/*"], message: "Prisma stays inside lib/." },
           ],
         },
+      ],
+    },
+  },
+  ...layering,
+  {
+    // Output goes through the log (lib/server/log.ts: scrubbed, JSON lines in production). Tests,
+    // benchmarks and command-line scripts print for the person who ran them.
+    files: ["**/*.{ts,tsx,mjs,js}"],
+    ignores: ["tests/**", "bench/**", "scripts/**", "lib/server/log.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
+    // Settings come from lib/server/env.ts (checked with zod, documented in README), never from
+    // process.env directly. Exceptions: the log reads LOG_FORMAT and LOG_DEBUG itself (it must work
+    // while the environment is being checked), proxy.ts reads NODE_ENV (Next.js inlines it at build),
+    // and scripts, tests and benchmarks set variables for the processes they start.
+    files: ["**/*.{ts,tsx,mjs,js}"],
+    ignores: [
+      "lib/server/env.ts",
+      "lib/server/log.ts",
+      "proxy.ts",
+      "scripts/**",
+      "tests/**",
+      "bench/**",
+      "*.config.{ts,mjs,js}",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings with getEnv() (lib/server/env.ts)." },
       ],
     },
   },

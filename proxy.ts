@@ -6,7 +6,7 @@
 //     Next.js puts on its scripts, in place of the 'unsafe-inline' that prerendered pages need.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/server/content-security-policy.mjs";
-import { redirectFor } from "@/lib/schools/url-contract";
+import { redirectFor } from "@/lib/guides/url-contract";
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -39,7 +39,7 @@ export const config = {
   matcher: [
     // Only what may need a redirect, so that a canonical guide URL never runs the proxy (it cost a
     // third of a guide's throughput): capitals anywhere, and the age aliases. A moved /guides URL in
-    // lib/schools/url-contract.ts MOVED must be added here too.
+    // lib/guides/url-contract.ts MOVED must be added here too.
     "/guides/:path(.*[A-Z].*)",
     "/guides/ages-:age",
     "/account/:path*",

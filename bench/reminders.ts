@@ -21,7 +21,7 @@ import { reminderEmail } from "../lib/email/reminder-email";
 import { chooseMonthlyPrompt } from "../lib/reminders/monthly-prompt";
 import { dispatchDuePlans } from "../lib/reminders/dispatch";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
-import { runBin } from "../scripts/runtime-env";
+import { runBin } from "../scripts/child-processes";
 
 const { values } = parseArgs({
   options: { plans: { type: "string", default: "10000" }, big: { type: "string", default: "1000000" } },

@@ -9,9 +9,7 @@
 //     and its exit code is the result;
 //   - kill() passes the signal on to every process and resolves once they have all exited.
 import cluster, { type Worker } from "node:cluster";
-import { forwardLines, type ChildOutput } from "./runtime-env";
-
-export type Running = { done: Promise<number>; kill(signal?: NodeJS.Signals): void };
+import { forwardLines, type ChildOutput, type Running } from "./child-processes";
 
 const RESTARTS_ALLOWED = 5;
 const RESTART_WINDOW_MS = 60_000;

@@ -1,6 +1,7 @@
 // `npm run db -- <prisma command>`: runs the Prisma CLI against DATABASE_URL, or against the
 // embedded PostgreSQL when it is not set (starting it for the command if it is not running).
-import { exitOnEnvError, resolveRuntimeEnv, runBin } from "./runtime-env";
+import { runBin } from "./child-processes";
+import { exitOnEnvError, resolveRuntimeEnv } from "./runtime-env";
 
 const args = process.argv.slice(2);
 if (args.length === 0) {

@@ -13,8 +13,9 @@ import { localSecret } from "./embedded-postgres";
 import { log, logFormat } from "../lib/server/log";
 import { startWorker } from "../lib/reminders/worker";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-stamp";
-import { runCluster, type Running } from "./cluster";
-import { exitOnEnvError, resolveRuntimeEnv, runBin, runScript, type ChildOutput } from "./runtime-env";
+import { type ChildOutput, runBin, type Running, runScript } from "./child-processes";
+import { runCluster } from "./cluster";
+import { exitOnEnvError, resolveRuntimeEnv } from "./runtime-env";
 
 const dev = process.argv.includes("--dev");
 // The log reads it (JSON lines in production); the processes started below get it from `vars`.
@@ -86,7 +87,7 @@ await step("Applying database migrations", "prisma", "prisma", ["migrate", "depl
 if (!dev) {
   // APP_URL is baked into canonical URLs and the sitemap, so a new one needs a new build.
   // So is the benchmark's bare page (app/bare), built only when TALK_OFTEN_BENCH_PAGES=1.
-  const settings = `${env.APP_URL}\0${process.env.TALK_OFTEN_BENCH_PAGES === "1" ? "bench" : ""}`;
+  const settings = `${env.APP_URL}\0${env.TALK_OFTEN_BENCH_PAGES === "1" ? "bench" : ""}`;
   const hash = await sourceHash(root, settings);
   if (await buildIsCurrent(root, settings)) {
     log.info("▸ The production build is current.");
@@ -97,7 +98,7 @@ if (!dev) {
 }
 
 // The reminder worker runs in this process, beside the web server (set WORKER=off to run it elsewhere).
-if (process.env.WORKER !== "off") {
+if (env.WORKER !== "off") {
   Object.assign(process.env, vars);
   worker = await startWorker(env);
   log.info("▸ Reminder worker running: every minute it sends the check-ins that are due.");

@@ -12,7 +12,7 @@ const runtime = await resolveRuntimeEnv({ production: process.env.NODE_ENV === "
 Object.assign(process.env, runtime.vars);
 // --no-cron: only send what is queued (dispatch comes from elsewhere, e.g. tests or cron).
 const worker = await startWorker(runtime.env, {
-  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5),
+  concurrency: runtime.env.WORKER_CONCURRENCY,
   dispatchEveryMinute: !process.argv.includes("--no-cron"),
 });
 log.info("Reminder worker running. Ctrl-C to stop.");

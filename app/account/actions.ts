@@ -17,16 +17,16 @@ import {
   type FormState,
   type Outcome,
 } from "@/lib/accounts/account-actions";
-import { stopCounting } from "@/lib/schools/schools";
+import { stopCounting } from "@/lib/schools/school-counting";
 import { deleteUserData } from "@/lib/accounts/account-data";
-import { formValues } from "@/lib/accounts/validations";
-import { signOut } from "@/lib/server/auth";
+import { formValues } from "@/lib/server/form-input";
+import { signOut } from "@/lib/auth/auth";
 import { resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { requestEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
 import { requestClient } from "@/lib/server/request-client";
 import { headers } from "next/headers";
-import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
+import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
 export type { FormState };
 

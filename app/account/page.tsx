@@ -10,7 +10,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { loadAccount } from "@/lib/accounts/load-account";
 import { getEnv } from "@/lib/server/env";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 import { whyEmailsStopped } from "@/lib/email/mail-suppression";
 
 export const metadata: Metadata = { title: "Your monthly check-ins", robots: { index: false } };

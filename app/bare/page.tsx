@@ -3,10 +3,11 @@
 // and built only for the benchmark (TALK_OFTEN_BENCH_PAGES=1 at build time): a 404 in every other build.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Bare page", robots: { index: false } };
 
 export default function BarePage() {
-  if (process.env.TALK_OFTEN_BENCH_PAGES !== "1") notFound();
+  if (getEnv().TALK_OFTEN_BENCH_PAGES !== "1") notFound();
   return <h1>Talk Often</h1>;
 }

@@ -18,10 +18,11 @@ import { PlanForm } from "@/components/account/plan-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
-import { ageGroupOn, childTopics } from "@/lib/accounts/children";
+import { childTopics } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import type { Account } from "@/lib/accounts/load-account";
-import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/accounts/plans";
+import { describeRule, formatDay, formatLocal, ruleOf } from "@/lib/reminders/plans";
 
 export function ChildCard({
   child,

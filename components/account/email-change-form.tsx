@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { requestNewEmail, type EmailChangeState } from "@/app/account/actions";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/email-field";
+import { buttonClass } from "@/components/ui/field";
 
 /** "Use another email address": we email a link to the new address; its button makes the change. */
 export function EmailChangeForm() {
@@ -18,19 +19,7 @@ export function EmailChangeForm() {
           We have emailed a link to {state.sentTo}. Open it to finish the change.
         </p>
       )}
-      <Field id="new-email" label="New email address" hint={hint} error={state.error}>
-        <input
-          id="new-email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          key={state.email}
-          className={inputClass}
-          {...describedBy("new-email", hint, state.error)}
-        />
-      </Field>
+      <EmailField id="new-email" label="New email address" hint={hint} state={state} />
       <button type="submit" disabled={pending} className={`${buttonClass} mt-3`}>
         Send a confirmation link
       </button>

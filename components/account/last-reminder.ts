@@ -1,5 +1,5 @@
 // What happened to a plan's latest reminder, in words, from its Delivery record (the account page).
-import { formatDay } from "@/lib/accounts/plans";
+import { formatDay } from "@/lib/reminders/plans";
 
 export function lastReminder(
   delivery: {

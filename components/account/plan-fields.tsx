@@ -3,7 +3,7 @@
 // shared by the account page's plan form and the one-step form at /remind.
 import { useSyncExternalStore } from "react";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import { NTHS, WEEKDAYS } from "@/lib/accounts/plans";
+import { NTHS, WEEKDAYS } from "@/lib/reminders/plans";
 import { COMMON_TIME_ZONES, OTHER_TIME_ZONE } from "@/lib/reminders/common-time-zones";
 
 /** The list's zones, with the plan's (or the browser's) own first when the list does not have it. */

@@ -1,9 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { requestSignIn, type SignInState } from "@/app/(site)/signin/actions";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/email-field";
+import { buttonClass } from "@/components/ui/field";
 
-/** `next`: the page the link leads to after signing in (lib/server/session.ts signInNext), if not /account. */
+/** `next`: the page the link leads to after signing in (lib/auth/session.ts signInNext), if not /account. */
 export function SignInForm({ next, permalink = "/signin" }: { next?: string; permalink?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(
     requestSignIn,
@@ -14,19 +15,7 @@ export function SignInForm({ next, permalink = "/signin" }: { next?: string; per
   return (
     <form action={action} noValidate className="mt-6">
       {next && <input type="hidden" name="next" value={next} />}
-      <Field id="email" label="Your email address" hint={hint} error={state.error}>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          key={state.email}
-          className={inputClass}
-          {...describedBy("email", hint, state.error)}
-        />
-      </Field>
+      <EmailField id="email" label="Your email address" hint={hint} state={state} />
       <button type="submit" disabled={pending} className={`${buttonClass} mt-4`}>
         Email me a sign-in link
       </button>

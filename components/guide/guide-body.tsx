@@ -1,11 +1,14 @@
 import { evaluate } from "@mdx-js/mdx";
 import * as runtime from "react/jsx-runtime";
-import remarkGfm from "remark-gfm";
 import { guideComponents } from "@/components/guide/guide-components";
 import type { Guide } from "@/lib/guides/load-guides";
+import { GUIDE_REMARK_PLUGINS } from "@/lib/guides/mdx-text";
 
 /** A guide's MDX body, compiled on the server (at build time for the static guide pages). */
 export async function GuideBody({ guide }: { guide: Guide }) {
-  const { default: Content } = await evaluate(guide.body, { ...runtime, remarkPlugins: [remarkGfm] });
+  const { default: Content } = await evaluate(guide.body, {
+    ...runtime,
+    remarkPlugins: GUIDE_REMARK_PLUGINS,
+  });
   return <Content components={guideComponents} />;
 }

@@ -1,6 +1,7 @@
 // The components a guide's MDX may use (content/README.md), rendered for the page and for print.
 import type { ReactNode } from "react";
 import { HelpRoutesList } from "@/components/help-routes-list";
+import type { GuideComponent } from "@/lib/guides/guide-component-names";
 import { NEVER_ASK_FOR_THE_IMAGE } from "@/lib/guides/never-ask-for-the-image";
 
 type Children = { children?: ReactNode };
@@ -79,4 +80,4 @@ export const guideComponents = {
       <HelpRoutesList id="page-help-routes" />
     </div>
   ),
-};
+} satisfies Record<GuideComponent, unknown>;

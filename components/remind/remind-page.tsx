@@ -4,7 +4,7 @@ import { requestReminder } from "@/app/(site)/remind/actions";
 import { RemindForm } from "@/components/remind/remind-form";
 import { REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
 import { ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 export async function RemindPage({
   group,

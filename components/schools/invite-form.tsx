@@ -3,7 +3,8 @@
 // makes them one.
 import { useActionState } from "react";
 import type { InviteState } from "@/app/(site)/school/actions";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { EmailField } from "@/components/ui/email-field";
+import { buttonClass } from "@/components/ui/field";
 
 /**
  * `invite` is the action already bound to the school's code by the server page: binding it here,
@@ -27,19 +28,13 @@ export function InviteForm({
           We have emailed an invitation to {state.sentTo}.
         </p>
       )}
-      <Field id="invite-email" label="Their email address" hint={hint} error={state.error}>
-        <input
-          id="invite-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          defaultValue={state.email}
-          key={state.email}
-          className={inputClass}
-          {...describedBy("invite-email", hint, state.error)}
-        />
-      </Field>
+      <EmailField
+        id="invite-email"
+        label="Their email address"
+        hint={hint}
+        state={state}
+        autoComplete="off"
+      />
       <button type="submit" disabled={pending} className={`${buttonClass} mt-3`}>
         Send an invitation
       </button>

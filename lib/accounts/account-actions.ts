@@ -2,15 +2,10 @@
 // Bad input returns field errors and writes nothing; another parent's child is "not found".
 import type { PrismaClient } from "@/prisma/generated/client";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
-import { nextDueAfter } from "@/lib/accounts/plans";
-import {
-  checkInSchema,
-  childSchema,
-  fieldErrorsOf,
-  isRowId,
-  planSchema,
-  type FieldErrors,
-} from "@/lib/accounts/validations";
+import { nextDueAfter } from "@/lib/reminders/plans";
+import { checkInSchema, childSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
+import { fieldErrorsOf, isRowId, type FieldErrors } from "@/lib/server/form-input";
 
 export type FormState = {
   ok: boolean;

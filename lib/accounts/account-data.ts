@@ -1,7 +1,7 @@
 // Everything we hold about a parent, to take away or to delete in one step.
-import { deleteShortLinksOf } from "@/lib/email/short-links";
+import { deleteShortLinksOf } from "@/lib/auth/short-links";
 import { deleteSchoolsWithoutContacts } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
 

@@ -4,12 +4,12 @@
 // starts clean. The sign-in limits (lib/auth/sign-in-limits.ts) count these emails too.
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { emailSchema } from "@/lib/accounts/validations";
+import { emailSchema } from "@/lib/server/form-input";
 import { emailChangeEmail } from "@/lib/email/email-change-email";
 import { sendMail } from "@/lib/email/send-mail";
 import type { Env } from "@/lib/server/env";
 import { allowSignInEmail, signInRefusalMessage } from "@/lib/auth/sign-in-limits";
-import { signLink, verifyLink } from "@/lib/server/signed-links";
+import { requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +32,7 @@ export async function requestEmailChange(
   if (refused) return { ok: false, error: signInRefusalMessage(refused) };
   // The link names the address it moves from too: once the account has moved (by this link or
   // another), it no longer matches, so a link works once.
-  const token = signLink(env.AUTH_SECRET!, "email-change", `${userId} ${email} ${user.email}`, {
+  const token = signLink(requireLinkSecret(env), "email-change", `${userId} ${email} ${user.email}`, {
     ttlMs: EMAIL_CHANGE_TTL_MS,
     now,
   });
@@ -42,7 +42,7 @@ export async function requestEmailChange(
 
 /** What a link asks for, if it is authentic and current: the account and the new address. */
 export function readEmailChange(env: Env, token: string, now = new Date()) {
-  const link = verifyLink(env.AUTH_SECRET!, token, "email-change", now);
+  const link = verifyLink(requireLinkSecret(env), token, "email-change", now);
   if (!link) return null;
   const [userId, email, from] = link.subject.split(" ");
   if (!userId || !email || !from) return null;

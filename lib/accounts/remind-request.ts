@@ -4,23 +4,18 @@
 // the plan are made in their account, once, however often the link's page is opened.
 import { z } from "zod";
 import { roomForChild } from "@/lib/accounts/account-actions";
-import { ageGroupOn, ageOn } from "@/lib/accounts/children";
+import { ageGroupOn, ageOn } from "@/lib/guides/age-groups";
 import { chooseMonthlyPrompt } from "@/lib/reminders/monthly-prompt";
-import { nextDueAfter } from "@/lib/accounts/plans";
-import {
-  childSchema,
-  emailSchema,
-  fieldErrorsOf,
-  planSchema,
-  type FieldErrors,
-} from "@/lib/accounts/validations";
+import { nextDueAfter } from "@/lib/reminders/plans";
+import { childSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
+import { emailSchema, fieldErrorsOf, type FieldErrors } from "@/lib/server/form-input";
 import { findGuide } from "@/lib/guides/load-guides";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
-import { linkSecret } from "@/lib/email/check-in-links";
+import { requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 import { readSchoolCode } from "@/lib/schools/school-code";
-import { countSignUp } from "@/lib/schools/schools";
+import { countSignUp } from "@/lib/schools/school-counting";
 import { getDb } from "@/lib/server/db";
-import { signLink, verifyLink } from "@/lib/server/signed-links";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 /** How long a confirmation link works: the same as a sign-in link, which it is. */
@@ -77,7 +72,7 @@ export async function confirmRemindRequest(
   token: string,
   db: PrismaClient = getDb(),
 ): Promise<{ childId: string; school: string | null } | "limit" | "other-address" | "used" | null> {
-  const read = readRemindRequest(linkSecret(), token);
+  const read = readRemindRequest(requireLinkSecret(), token);
   if (!read) return null;
   if (read.request.email !== user.email.toLowerCase()) return "other-address";
   const made = await addRemindedChild(db, user.id, read.request, read.id);
@@ -125,7 +120,7 @@ export async function finishRemindSignIn(
 
 /** The page after a child was made through /remind, with the school's choice when it came through one. */
 export function readyPath(childId: string, school: string | null | undefined): string {
-  return `/remind/ready?child=${childId}${school ? `&c=${signSchoolChoice(linkSecret(), childId, school)}` : ""}`;
+  return `/remind/ready?child=${childId}${school ? `&c=${signSchoolChoice(requireLinkSecret(), childId, school)}` : ""}`;
 }
 
 /** How long the page after confirming offers "Let <school> count our family". */

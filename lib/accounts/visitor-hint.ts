@@ -1,7 +1,7 @@
 // What a static page may learn about who is looking (GET /api/me): signed in or not, and whether they
 // already have a monthly check-in. Nothing personal: no address, no child, no id. Pages stay static and
 // cached; a small script asks this and changes a few words (components/visitor-hint.tsx).
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
 

@@ -3,16 +3,10 @@
 import { isTopic } from "@/lib/guides/taxonomy";
 import { getDb } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
-import { signLink, verifyLink, type LinkPayload } from "@/lib/server/signed-links";
+import { requireLinkSecret, signLink, verifyLink, type LinkPayload } from "@/lib/server/signed-links";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 export const CHECK_IN_LINK_TTL_MS = 35 * 24 * 60 * 60 * 1000;
-
-export function linkSecret(): string {
-  const secret = getEnv().AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set: start the app with `npm start`, or set AUTH_SECRET.");
-  return secret;
-}
 
 export function checkInLink(
   childId: string,
@@ -20,13 +14,16 @@ export function checkInLink(
   now = new Date(),
   env: { AUTH_SECRET?: string; APP_URL: string } = getEnv(),
 ): string {
-  const secret = env.AUTH_SECRET ?? linkSecret();
-  const token = signLink(secret, "checkin", childId, { topic, ttlMs: CHECK_IN_LINK_TTL_MS, now });
+  const token = signLink(requireLinkSecret(env), "checkin", childId, {
+    topic,
+    ttlMs: CHECK_IN_LINK_TTL_MS,
+    now,
+  });
   return `${env.APP_URL}/checkin/${token}`;
 }
 
 export function readCheckInToken(token: string, now = new Date()): LinkPayload | null {
-  return verifyLink(linkSecret(), token, "checkin", now);
+  return verifyLink(requireLinkSecret(), token, "checkin", now);
 }
 
 /**

@@ -4,10 +4,8 @@
 // talk. Each is idempotent, so following a link twice changes nothing more.
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { linkSecret } from "@/lib/email/check-in-links";
-import { signLink, verifyLink, type LinkPurpose } from "@/lib/server/signed-links";
-import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
-import { findAgeGroup } from "@/lib/guides/age-groups";
+import { type LinkPurpose, requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
+import { ageGroupOn, findAgeGroup, type ChildAge } from "@/lib/guides/age-groups";
 
 export type EmailAction = "unsubscribe" | "stop-household" | "pause" | "skip";
 
@@ -60,7 +58,7 @@ export async function applyEmailAction(
   db: PrismaClient,
   action: EmailAction,
   token: string,
-  { secret = linkSecret(), now = new Date() }: { secret?: string; now?: Date } = {},
+  { secret = requireLinkSecret(), now = new Date() }: { secret?: string; now?: Date } = {},
 ): Promise<EmailActionResult> {
   const link = verifyLink(secret, token, action, now);
   if (!link) return { ok: false, reason: "invalid" };
@@ -94,7 +92,10 @@ export async function applyEmailAction(
 }
 
 /** Which stop a List-Unsubscribe token stands for: one child's emails, or the household's. */
-export function unsubscribeActionOf(token: string, secret = linkSecret()): "unsubscribe" | "stop-household" {
+export function unsubscribeActionOf(
+  token: string,
+  secret = requireLinkSecret(),
+): "unsubscribe" | "stop-household" {
   return verifyLink(secret, token, "stop-household") ? "stop-household" : "unsubscribe";
 }
 
@@ -122,7 +123,7 @@ export async function emailActionSubject(
   token: string,
   {
     db = getDb(),
-    secret = linkSecret(),
+    secret = requireLinkSecret(),
     now = new Date(),
   }: { db?: PrismaClient; secret?: string; now?: Date } = {},
 ): Promise<{ children: ChildName[]; others: number } | null> {

@@ -3,7 +3,7 @@
 // "Stop these emails" for the whole household (lib/email/email-actions.ts, "stop-household").
 import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
 import { checkInLink } from "@/lib/email/check-in-links";
-import { ageGroupOn } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { findGuideKind } from "@/lib/guides/taxonomy";

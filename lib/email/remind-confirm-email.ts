@@ -1,12 +1,12 @@
 // The email that confirms a monthly check-in asked for at /remind: what was asked for, and one
 // button (its link opens a page whose own button confirms, so mail scanners change nothing).
-import { describeRule, ruleOf } from "@/lib/accounts/plans";
+import { describeRule, ruleOf } from "@/lib/reminders/plans";
 import type { RemindRequest } from "@/lib/accounts/remind-request";
 import { escapeHtml } from "@/lib/email/html";
 
 export const REMIND_CONFIRM_SUBJECT = "Confirm your monthly check-in";
 
-/** `shortUrl` (/l/<id>, lib/email/short-links.ts) is what "Or copy this link" shows; the button has `url`. */
+/** `shortUrl` (/l/<id>, lib/auth/short-links.ts) is what "Or copy this link" shows; the button has `url`. */
 export function remindConfirmEmail(to: string, url: string, request: RemindRequest, shortUrl = url) {
   const what = summary(request);
   const text = [

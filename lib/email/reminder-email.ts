@@ -1,9 +1,8 @@
 // The monthly check-in email: this month's prompt (lib/reminders/monthly-prompt.ts: the topic covered
 // longest ago, a starter not used this year, two follow-ups) from the guide for the child's current age
 // group, and the links that act on the plan.
-import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { ageGroupLabel, ageGroupOn, findAgeGroup, type ChildAge } from "@/lib/guides/age-groups";
 import { checkInLink } from "@/lib/email/check-in-links";
-import { ageGroupOn, type ChildAge } from "@/lib/accounts/children";
 import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { readingTimeText } from "@/lib/guides/reading-time";

@@ -1,7 +1,7 @@
 // The sign-in email: its subject, plain-text body and HTML twin.
 import { escapeHtml } from "@/lib/email/html";
 
-/** `shortUrl` (/l/<id>, lib/email/short-links.ts) is what "Or copy this link" shows; the button has `url`. */
+/** `shortUrl` (/l/<id>, lib/auth/short-links.ts) is what "Or copy this link" shows; the button has `url`. */
 export function signInEmail(to: string, url: string, shortUrl = url) {
   const text = [
     "Sign in to Talk Often",

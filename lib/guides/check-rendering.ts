@@ -4,24 +4,11 @@
 // line in the .mdx file.
 import type { Nodes, Root } from "mdast";
 import { visitParents } from "unist-util-visit-parents";
+import { SECTION_COMPONENTS } from "@/lib/guides/guide-component-names";
 import { attribute, isJsx, textOf, type JsxElement } from "@/lib/guides/mdx-text";
 
 /** Components that belong inside a sentence, never on lines of their own. */
 export const INLINE_COMPONENTS = ["Explain"] as const;
-
-/** Components whose body the reader sees as a section or a card: each must have words in it. */
-const SECTIONS = [
-  "WhyItMatters",
-  "WhatItCanLookLike",
-  "ConversationStarters",
-  "Starter",
-  "ListenFor",
-  "DoTogether",
-  "Activity",
-  "Steps",
-  "Step",
-  "Callout",
-] as const;
 
 /** How a paragraph may end: a full stop, question or exclamation mark, ellipsis or colon, then
  * any closing quotes or brackets. */
@@ -40,7 +27,7 @@ export function checkRendering(tree: Root, lineOffset = 0): string[] {
       problems.push(...checkInline(node, ancestors.at(-1) as Nodes | undefined, at));
       return "skip";
     }
-    if (isJsx(node) && (SECTIONS as readonly string[]).includes(node.name ?? "")) {
+    if (isJsx(node) && (SECTION_COMPONENTS as readonly string[]).includes(node.name ?? "")) {
       if (!clean(textOf(node))) problems.push(`${at(node)}: <${node.name}> has no text in it`);
       return;
     }

@@ -18,7 +18,8 @@ import { checkEvidenceAdvice, checkReassurance, checkTakeDownWarning } from "@/l
 import { checkFrontMatter, type FrontMatter } from "@/lib/guides/front-matter";
 import { attribute, blocksOf, isJsx, parseMdx, textOf } from "@/lib/guides/mdx-text";
 import { GUIDE_SLUGS, isTopic, type GuideSlug } from "@/lib/guides/taxonomy";
-import { contractUrls } from "@/lib/schools/url-contract";
+import { contractUrls } from "@/lib/guides/url-contract";
+import { COMPONENTS } from "@/lib/guides/guide-component-names";
 
 export type Guide = {
   /** Path from the repository root, e.g. "content/8-10/live-streaming.mdx". */
@@ -47,22 +48,6 @@ export class ContentError extends Error {
     this.name = "ContentError";
   }
 }
-
-export const COMPONENTS = [
-  "WhyItMatters",
-  "WhatItCanLookLike",
-  "ConversationStarters",
-  "Starter",
-  "ListenFor",
-  "DoTogether",
-  "Activity",
-  "HelpRoutes",
-  "Steps",
-  "Step",
-  "Callout",
-  "NeverAskForTheImage",
-  "Explain",
-] as const;
 
 const TOPIC_SECTIONS = [
   "WhyItMatters",

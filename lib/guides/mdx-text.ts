@@ -11,7 +11,10 @@ import { NEVER_ASK_COMPONENT_NAME, neverAskForTheImageText } from "@/lib/guides/
 
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-const processor = createProcessor({ remarkPlugins: [remarkFrontmatter, remarkGfm] });
+/** The remark plugins a guide's body is read with: the same for the content check and for the page. */
+export const GUIDE_REMARK_PLUGINS = [remarkGfm];
+
+const processor = createProcessor({ remarkPlugins: [remarkFrontmatter, ...GUIDE_REMARK_PLUGINS] });
 
 /** Parses an MDX body into the tree the page is compiled from (throws if the MDX does not parse). */
 export function parseMdx(body: string, path?: string): Root {

@@ -9,11 +9,12 @@
 import type { PrismaClient } from "@/prisma/generated/client";
 import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";
 import type { Env } from "@/lib/server/env";
+import { requireLinkSecret } from "@/lib/server/signed-links";
 import { sendMail } from "@/lib/email/send-mail";
 import { reminderEmail, type ReminderChild } from "@/lib/email/reminder-email";
 import { householdReminderEmail } from "@/lib/email/household-reminder-email";
 import { suppressAddress } from "@/lib/email/mail-suppression";
-import { ageGroupOn } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import { chooseMonthlyPrompt, type MonthlyPrompt, type PastPrompt } from "@/lib/reminders/monthly-prompt";
 
 export const DELIVER_TASK = "deliver_reminder";
@@ -248,8 +249,7 @@ async function record(
 }
 
 function withSecret(env: Env): Env & { AUTH_SECRET: string } {
-  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET is needed to sign the links in reminder emails");
-  return { ...env, AUTH_SECRET: env.AUTH_SECRET };
+  return { ...env, AUTH_SECRET: requireLinkSecret(env) };
 }
 
 /** A transient failure, already recorded: graphile-worker runs the job again later. Not a fault of ours. */

@@ -3,7 +3,7 @@
 // was down is sent once, not once per missed minute; one more than 7 days late is skipped. A
 // household's deliveries of one batch go in the same job, so that deliver.ts can send them as one email.
 import type { PrismaClient } from "@/prisma/generated/client";
-import { nextDueAfter } from "@/lib/accounts/plans";
+import { nextDueAfter } from "@/lib/reminders/plans";
 import { localMonthOf } from "@/lib/reminders/recurrence";
 import { DELIVER_BATCH_TASK, MAX_ATTEMPTS } from "@/lib/reminders/deliver";
 

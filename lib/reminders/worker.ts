@@ -113,7 +113,7 @@ export async function runRemindersOnce(env: Env, now = new Date()): Promise<RunS
   const outcomes = { sent: 0, skipped: 0, suppressed: 0, failed: 0, retrying: 0, gone: 0 };
   try {
     await runMigrations({ connectionString, logger: quietLogger() });
-    await reclaimAbandonedJobs(db);
+    await reclaimAbandonedJobs(db, env.REMINDER_LOCK_TIMEOUT_SECONDS * 1000);
     const summary = await dispatchDuePlans(db, now);
     await purgeExpiredSignInTokens(db, now);
     await publishSchoolSnapshots(db, now);

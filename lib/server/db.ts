@@ -6,6 +6,9 @@ import { getEnv } from "@/lib/server/env";
 
 const globalForDb = globalThis as unknown as { talkOftenDb?: PrismaClient };
 
+/** The client a `db.$transaction(async (tx) => …)` callback is given. */
+export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
 /** The shared Prisma client. Throws a clear error when no database is configured. */
 export function getDb(): PrismaClient {
   globalForDb.talkOftenDb ??= createDb(databaseUrl());

@@ -172,6 +172,21 @@ const envSchema = z
       86_400,
       "must be a whole number of seconds from 5 to 86400",
     ).default(300),
+    /** "off": `npm start` runs no reminder worker (run `npm run worker` on its own instead). */
+    WORKER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    /** How many reminder jobs `npm run worker` runs at once (graphile-worker's concurrency). */
+    WORKER_CONCURRENCY: wholeNumber(1, 100, "must be a whole number from 1 to 100").default(5),
+    /**
+     * The log's format (read by lib/server/log.ts before the rest is checked, so that a bad setting
+     * can still be logged): JSON lines, or readable text; unset, JSON in production without a terminal.
+     */
+    LOG_FORMAT: z.enum(["json", "text"], { message: 'must be "json" or "text"' }).optional(),
+    /** Any value: the log writes its debug lines too (read by lib/server/log.ts). */
+    LOG_DEBUG: z.string().optional(),
+    /** "1" when building and starting for bench/pages.ts: the benchmark page /bare exists. */
+    TALK_OFTEN_BENCH_PAGES: z
+      .enum(["1"], { message: 'is for bench/pages.ts; leave it unset or "1"' })
+      .optional(),
     /** Bearer token for GET /api/metrics; the page is a 404 when unset. */
     METRICS_TOKEN: secretToken("METRICS_TOKEN"),
     /** Bearer token (or basic-auth password, for SNS) for POST /api/mail-events; a 404 when unset. */

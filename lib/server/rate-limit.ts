@@ -55,7 +55,7 @@ function limitKey(limit: Limit, subject: string): string {
 export async function purgeExpiredSignInTokens(db: PrismaClient, now = new Date()): Promise<number> {
   const [tokens, invitations, usedRequests] = await Promise.all([
     db.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
-    // Schools' invitations past their 7 days go the same way (lib/schools/schools.ts).
+    // Schools' invitations past their 7 days go the same way (lib/schools/school-contacts.ts).
     db.schoolInvitation.deleteMany({ where: { expiresAt: { lt: now } } }),
     // A used /remind request need only be remembered while its link works (24 hours): two days.
     db.usedRemindRequest.deleteMany({ where: { usedAt: { lt: new Date(now.getTime() - 2 * 86_400_000) } } }),

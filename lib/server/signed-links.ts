@@ -2,6 +2,15 @@
 // (e.g. "We talked"). HMAC-SHA256 with AUTH_SECRET over the purpose, subject, expiry and an id.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { getEnv } from "@/lib/server/env";
+
+/** The secret every signed link and link hash is made with: AUTH_SECRET, or an error saying how to set it. */
+export function requireLinkSecret(env: { AUTH_SECRET?: string } = getEnv()): string {
+  if (!env.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET is not set: start the app with `npm start`, or set AUTH_SECRET.");
+  }
+  return env.AUTH_SECRET;
+}
 
 export type LinkPurpose =
   | "checkin"

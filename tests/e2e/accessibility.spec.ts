@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
-import { contractUrls } from "@/lib/schools/url-contract";
+import { contractUrls } from "@/lib/guides/url-contract";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { addChild, signInAs } from "./helpers";
 

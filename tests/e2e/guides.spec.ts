@@ -2,7 +2,7 @@ import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
 import { readingMinutes } from "@/lib/guides/reading-time";
 import { searchTermsOf } from "@/lib/guides/search-terms";
-import { contractUrls } from "@/lib/schools/url-contract";
+import { contractUrls } from "@/lib/guides/url-contract";
 import type { Page } from "@playwright/test";
 import { expect, test, redirectTargets } from "./fixtures";
 

@@ -1,7 +1,7 @@
 // Every page is valid HTML: the W3C Nu validator (vnu-jar, run on this machine's Java) checks the
 // pages the production server sends, public and signed in, and finds 0 errors.
 import { randomBytes } from "node:crypto";
-import { contractUrls } from "@/lib/schools/url-contract";
+import { contractUrls } from "@/lib/guides/url-contract";
 import { expect, test } from "./fixtures";
 import { addChild, expectValidHtml, signInAs } from "./helpers";
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
-import { ageAliases, contractUrls, MOVED } from "@/lib/schools/url-contract";
+import { ageAliases, contractUrls, MOVED } from "@/lib/guides/url-contract";
 import { expect, test, redirectTargets } from "./fixtures";
 
 test("every contract URL answers 200, and every link on those pages resolves", async ({ page, request }) => {

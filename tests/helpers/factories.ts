@@ -38,3 +38,12 @@ export const validPlan = {
   timeZone: "Australia/Sydney",
   email: "on",
 };
+
+/** Every row of the tables the account forms write, as text, to prove a refused action wrote nothing. */
+export async function accountFormRows(db: PrismaClient): Promise<string> {
+  return JSON.stringify([
+    await db.child.findMany({ orderBy: { id: "asc" } }),
+    await db.checkInPlan.findMany({ orderBy: { id: "asc" } }),
+    await db.checkIn.findMany({ orderBy: { id: "asc" } }),
+  ]);
+}

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
-import { runBin } from "../../scripts/runtime-env";
+import { runBin } from "../../scripts/child-processes";
 
 export const TEMPLATE_DATABASE = "talkoften_template";
 

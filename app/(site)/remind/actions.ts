@@ -12,14 +12,15 @@ import {
   readyPath,
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
-import { formValues } from "@/lib/accounts/validations";
+import { formValues } from "@/lib/server/form-input";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
-import { linkSecret } from "@/lib/email/check-in-links";
-import { auth, requestSignInEmail } from "@/lib/server/auth";
+import { requireLinkSecret } from "@/lib/server/signed-links";
+import { auth, requestSignInEmail } from "@/lib/auth/auth";
 import { requestClient } from "@/lib/server/request-client";
-import { countFamily, schoolByCode } from "@/lib/schools/schools";
+import { countFamily } from "@/lib/schools/school-counting";
+import { schoolByCode } from "@/lib/schools/schools";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
-import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/server/server-action";
+import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
 export type RemindState = { values: Record<string, string>; errors: Record<string, string> };
 
@@ -37,7 +38,7 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
     if (made === "used") throw new Error("A fresh request id was already used");
     redirect(readyPath(made.childId, request.school));
   }
-  const token = signRemindRequest(linkSecret(), request);
+  const token = signRemindRequest(requireLinkSecret(), request);
   const client = requestClient(await headers()).address;
   // A registered school's link has room for a hall full of families on one Wi-Fi address.
   const school = request.school ? ((await schoolByCode(request.school, db))?.code ?? null) : null;
@@ -61,7 +62,7 @@ export async function chooseSchoolCounting(
     z.tuple([rowIdArg, z.string().max(400), previousStateArg, formArg]),
     [childId, choice, _previous, form],
   );
-  const code = readSchoolChoice(linkSecret(), choice, childId);
+  const code = readSchoolChoice(requireLinkSecret(), choice, childId);
   if (!code) notFound();
   const yes = form.get("count") === "yes";
   if (yes && (await countFamily(db, userId, childId, code)) === "not-found") notFound();

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { forAnyone, tokenArg } from "@/lib/server/server-action";
+import { forAnyone, tokenArg } from "@/lib/auth/server-action";
 import { applyEmailAction, EMAIL_ACTION_PATHS, type EmailAction } from "@/lib/email/email-actions";
 
 /** The POST behind each email link's confirmation page; mail scanners follow GETs, so only this acts. */

@@ -1,21 +1,20 @@
 "use server";
 // Server actions behind a school's pages (/schools/register, /school/<code>, /school/join/<token>):
-// forParent (arguments, session, database), then the plain function in lib/schools/schools.ts.
+// forParent (arguments, session, database), then the plain function in lib/schools/ (schools.ts,
+// school-contacts.ts).
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues } from "@/lib/accounts/validations";
+import { formValues } from "@/lib/server/form-input";
 import {
   acceptInvitation,
   cancelInvitation,
-  deleteSchool,
   inviteContact,
-  registerSchool,
   removeContact,
-  schoolForContact,
-} from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+} from "@/lib/schools/school-contacts";
+import { deleteSchool, registerSchool, schoolForContact } from "@/lib/schools/schools";
+import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 import { requestClient } from "@/lib/server/request-client";
 import {
@@ -25,7 +24,7 @@ import {
   previousStateArg,
   rowIdArg,
   tokenArg,
-} from "@/lib/server/server-action";
+} from "@/lib/auth/server-action";
 
 export type SchoolFormState = { values: Record<string, string>; errors: Record<string, string> };
 export type InviteState = { email: string; error?: string; sentTo?: string };

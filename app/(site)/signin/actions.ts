@@ -2,12 +2,12 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
-import { requestSignInEmail } from "@/lib/server/auth";
+import { requestSignInEmail } from "@/lib/auth/auth";
 import { requestClient } from "@/lib/server/request-client";
-import { signInNext } from "@/lib/server/session";
+import { signInNext } from "@/lib/auth/session";
 import { z } from "zod";
-import { emailSchema } from "@/lib/accounts/validations";
-import { actionArgs, formArg, previousStateArg } from "@/lib/server/server-action";
+import { emailSchema } from "@/lib/server/form-input";
+import { actionArgs, formArg, previousStateArg } from "@/lib/auth/server-action";
 
 export type SignInState = { email: string; error?: string };
 
@@ -17,7 +17,7 @@ export async function requestSignIn(_previous: SignInState, form: FormData): Pro
   const parsed = emailSchema.safeParse(raw);
   if (!parsed.success) return { email: raw, error: parsed.error.issues[0]!.message };
 
-  // The same answer whether or not the address has an account. The limits are counted in lib/server/auth.ts,
+  // The same answer whether or not the address has an account. The limits are counted in lib/auth/auth.ts,
   // which every way of asking for a link goes through.
   const client = requestClient(await headers()).address;
   const next = signInNext(form.get("next")) ?? "/account";

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { addChild } from "@/app/account/actions";
 import { ChildForm } from "@/components/account/child-form";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Add a child", robots: { index: false } };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your data", robots: { index: false } };
 

@@ -6,10 +6,11 @@ import Link from "@/components/ui/link";
 import { recordCheckIn } from "@/app/account/actions";
 import { CheckInForm } from "@/components/account/check-in-form";
 import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
-import { ageGroupOn, childTopics } from "@/lib/accounts/children";
+import { childTopics } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import { loadAccount } from "@/lib/accounts/load-account";
 import { findGuideKind, isTopic } from "@/lib/guides/taxonomy";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Log that you talked", robots: { index: false } };
 

@@ -9,7 +9,7 @@ import {
   updateChildFor,
 } from "@/lib/accounts/account-actions";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { makeChildWithPlan, makeParent, validPlan } from "../../helpers/factories";
+import { accountFormRows, makeChildWithPlan, makeParent, validPlan } from "../../helpers/factories";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -17,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 
-/** Every row of the tables the account forms write, to prove a refused action wrote nothing. */
-async function snapshot() {
-  const db = database.db;
-  return JSON.stringify([
-    await db.child.findMany({ orderBy: { id: "asc" } }),
-    await db.checkInPlan.findMany({ orderBy: { id: "asc" } }),
-    await db.checkIn.findMany({ orderBy: { id: "asc" } }),
-  ]);
-}
+const snapshot = () => accountFormRows(database.db);
 
 describe("adding and editing a child", () => {
   it("stores an age group, or a birth month and year, and never more", async () => {

@@ -13,7 +13,7 @@ import {
   updateChildFor,
 } from "@/lib/accounts/account-actions";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { makeChildWithPlan, makeParent } from "../../helpers/factories";
+import { accountFormRows, makeChildWithPlan, makeParent } from "../../helpers/factories";
 
 let database: TestDatabase;
 let parent: { id: string };
@@ -29,14 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 
-async function snapshot() {
-  const db = database.db;
-  return JSON.stringify([
-    await db.child.findMany({ orderBy: { id: "asc" } }),
-    await db.checkInPlan.findMany({ orderBy: { id: "asc" } }),
-    await db.checkIn.findMany({ orderBy: { id: "asc" } }),
-  ]);
-}
+const snapshot = () => accountFormRows(database.db);
 
 const value = fc.oneof(
   fc.string({ maxLength: 30 }),

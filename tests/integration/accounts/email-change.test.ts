@@ -7,30 +7,19 @@ import {
   readEmailChange,
   requestEmailChange,
 } from "@/lib/accounts/email-change";
-import { closeMail } from "@/lib/email/send-mail";
-import { parseEnv, type Env } from "@/lib/server/env";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import type { Env } from "@/lib/server/env";
+import type { TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
 
 let database: TestDatabase;
 let smtp: RecordingSmtpServer;
 let env: Env;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  env = parseEnv({
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    AUTH_SECRET: "e".repeat(40),
-    APP_URL: "https://talkoften.test",
-  });
+  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "e".repeat(40) }));
 });
-afterAll(async () => {
-  closeMail();
-  await smtp.close();
-  await database.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 const tokenOf = (text: string) => /https:\/\/talkoften\.test\/email-change\/(\S+)/.exec(text)![1]!;
 

@@ -10,7 +10,7 @@ import {
   setPausedFor,
 } from "@/lib/accounts/account-actions";
 import { nextOccurrence } from "@/lib/reminders/recurrence";
-import { scheduleOf } from "@/lib/accounts/plans";
+import { scheduleOf } from "@/lib/reminders/plans";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
 

@@ -1,43 +1,32 @@
 // Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
 import { spawn, type StdioOptions } from "node:child_process";
-import { runMigrations } from "graphile-worker";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseEnv, type Env } from "@/lib/server/env";
+import type { Env } from "@/lib/server/env";
 import { applyEmailAction } from "@/lib/email/email-actions";
 import { closeMail } from "@/lib/email/send-mail";
 import { TOPICS } from "@/lib/guides/taxonomy";
 import { dispatchDuePlans } from "@/lib/reminders/dispatch";
 import { runRemindersOnce } from "@/lib/reminders/worker";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans, seedManyDuePlans } from "../../helpers/reminders";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import {
+  closeMailAndDatabase,
+  emptyMailAndDatabase,
+  openMailAndDatabase,
+} from "../../helpers/integration-env";
 
 let database: TestDatabase;
 let smtp: RecordingSmtpServer;
 let env: Env;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await runMigrations({ connectionString: database.url });
-  smtp = await startSmtpServer();
-  env = parseEnv({
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    AUTH_SECRET: "r".repeat(40),
-    APP_URL: "https://talkoften.test",
-  });
+  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "r".repeat(40) }, { queue: true }));
 });
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 beforeEach(async () => {
-  await database.db.user.deleteMany();
-  await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
-  smtp.messages.length = 0;
-  smtp.refuseWith(null);
+  await emptyMailAndDatabase({ database, smtp });
   smtp.slowDown(0);
 });
 

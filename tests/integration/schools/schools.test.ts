@@ -6,50 +6,40 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addRemindedChild, parseRemindForm, REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { removeChildFor } from "@/lib/accounts/account-actions";
-import { closeMail } from "@/lib/email/send-mail";
 import { schoolCounts } from "@/lib/schools/school-counts";
 import {
   acceptInvitation,
   cancelInvitation,
-  countFamily,
-  deleteSchool,
   inviteContact,
-  MAX_CONTACTS,
   readInvitation,
-  registerSchool,
   removeContact,
+} from "@/lib/schools/school-contacts";
+import { countFamily, stopCounting } from "@/lib/schools/school-counting";
+import {
+  deleteSchool,
+  MAX_CONTACTS,
+  registerSchool,
   schoolForContact,
   schoolForVisitor,
-  stopCounting,
   type SchoolForContact,
 } from "@/lib/schools/schools";
 import { countsCsv } from "@/lib/schools/school-counts";
 import { publishSchoolSnapshots } from "@/lib/schools/school-snapshots";
 import { termOf } from "@/lib/schools/school-terms";
-import { parseEnv, type Env } from "@/lib/server/env";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import type { Env } from "@/lib/server/env";
+import type { TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
 
 let database: TestDatabase;
 let smtp: RecordingSmtpServer;
 let env: Env;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  env = parseEnv({
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    AUTH_SECRET: "k".repeat(40),
-    APP_URL: "https://talkoften.test",
-  });
+  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "k".repeat(40) }));
   Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: "k".repeat(40) });
 });
-afterAll(async () => {
-  closeMail();
-  await smtp.close();
-  await database.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 let clients = 0;
 const client = () => `203.0.113.${++clients}`;

@@ -3,7 +3,8 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCluster, type Running } from "@/scripts/cluster";
+import type { Running } from "@/scripts/child-processes";
+import { runCluster } from "@/scripts/cluster";
 
 const FIXTURE = path.resolve("tests/fixtures/pid-server.mjs");
 

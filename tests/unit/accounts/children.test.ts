@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageGroupOn, ageOn, childTopics } from "@/lib/accounts/children";
+import { childTopics } from "@/lib/accounts/children";
+import { ageGroupOn, ageOn } from "@/lib/guides/age-groups";
 import { TOPICS } from "@/lib/guides/taxonomy";
 
 describe("a child's age group", () => {

@@ -6,13 +6,9 @@ import { checkFrontMatter } from "@/lib/guides/front-matter";
 import { EnvError, parseEnv } from "@/lib/server/env";
 import { verifyLink } from "@/lib/server/signed-links";
 import { isValidTimeZone } from "@/lib/reminders/recurrence";
-import {
-  checkInSchema,
-  childSchema,
-  emailSchema,
-  fieldErrorsOf,
-  planSchema,
-} from "@/lib/accounts/validations";
+import { checkInSchema, childSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
+import { emailSchema, fieldErrorsOf } from "@/lib/server/form-input";
 
 const RUNS = { numRuns: 400 };
 

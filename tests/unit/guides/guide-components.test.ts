@@ -1,10 +1,10 @@
-// The components a guide may use (lib/guides/load-guides.ts) all have a renderer, and the never-ask callout
+// The components a guide may use (lib/guides/guide-component-names.ts) all have a renderer, and the never-ask callout
 // prints its fixed words as a note.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { guideComponents } from "@/components/guide/guide-components";
-import { COMPONENTS } from "@/lib/guides/load-guides";
+import { COMPONENTS } from "@/lib/guides/guide-component-names";
 import { NEVER_ASK_FOR_THE_IMAGE } from "@/lib/guides/never-ask-for-the-image";
 
 describe("the guide components", () => {

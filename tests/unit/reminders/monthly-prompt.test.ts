@@ -3,7 +3,7 @@
 // run of as many months as there are topics; a child who moves up an age group gets the new group's
 // guides that month.
 import { describe, expect, it } from "vitest";
-import { ageGroupOn } from "@/lib/accounts/children";
+import { ageGroupOn } from "@/lib/guides/age-groups";
 import { findGuide } from "@/lib/guides/load-guides";
 import { TOPICS } from "@/lib/guides/taxonomy";
 import {

@@ -2,7 +2,7 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { describe, expect, it } from "vitest";
 import { calendarKnowsZone, canonicalTimeZone } from "@/lib/reminders/time-zones";
 import { COMMON_TIME_ZONES, OTHER_TIME_ZONE } from "@/lib/reminders/common-time-zones";
-import { planSchema } from "@/lib/accounts/validations";
+import { planSchema } from "@/lib/reminders/plan-schema";
 
 describe("canonicalTimeZone", () => {
   it("stores a zone in its IANA spelling, whatever the case it was written in", () => {

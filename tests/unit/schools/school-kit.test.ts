@@ -6,7 +6,7 @@ import { AGE_GROUPS } from "@/lib/guides/age-groups";
 import { GUIDE_KINDS, TOPICS } from "@/lib/guides/taxonomy";
 import { qrPng, qrSvg } from "@/lib/schools/qr";
 import { newsletterHtml, newsletterText, parseSchoolName } from "@/lib/schools/school-kit";
-import { ageAliases, contractUrls, MOVED, redirectFor } from "@/lib/schools/url-contract";
+import { ageAliases, contractUrls, MOVED, redirectFor } from "@/lib/guides/url-contract";
 
 function decode(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);

@@ -143,4 +143,20 @@ describe("parseEnv: safe by default", () => {
       "TRUSTED_PROXIES: must be a whole number from 0 to 10: the proxies in front of the app",
     ]);
   });
+
+  it("reads the worker, log and benchmark switches, and names a bad one", () => {
+    expect(parseEnv({})).toMatchObject({ WORKER: "on", WORKER_CONCURRENCY: 5 });
+    expect(parseEnv({ WORKER: "off", WORKER_CONCURRENCY: "8", LOG_FORMAT: "json" })).toMatchObject({
+      WORKER: "off",
+      WORKER_CONCURRENCY: 8,
+      LOG_FORMAT: "json",
+    });
+    expect(problemsOf({ WORKER: "no" })).toEqual(['WORKER: must be "on" or "off"']);
+    expect(problemsOf({ WORKER_CONCURRENCY: "0" })).toEqual([
+      "WORKER_CONCURRENCY: must be a whole number from 1 to 100",
+    ]);
+    expect(problemsOf({ TALK_OFTEN_BENCH_PAGES: "yes" })).toEqual([
+      'TALK_OFTEN_BENCH_PAGES: is for bench/pages.ts; leave it unset or "1"',
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
-// The layout rules the lint keeps: Prisma stays inside lib/, and file names are kebab-case.
+// The layout rules the lint keeps: Prisma stays inside lib/, lib/'s domains import only the ones below
+// them (lib/server none), output goes through the log, and file names are kebab-case.
+import { readdirSync, readFileSync } from "node:fs";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
@@ -26,5 +28,59 @@ describe("the lint", () => {
     expect(await ruleIds(code, "app/(site)/checkin/[token]/page.tsx")).not.toContain(
       "talk-often/kebab-case-files",
     );
+  });
+
+  it("keeps lib/server free of every domain", async () => {
+    for (const domain of ["accounts", "auth", "email", "guides", "reminders", "schools"]) {
+      const code = `import { x } from "@/lib/${domain}/some-file";\nexport const y = x;\n`;
+      expect(await ruleIds(code, "lib/server/some-helper.ts")).toContain("no-restricted-imports");
+    }
+    const infrastructure = 'import { getDb } from "@/lib/server/db";\nexport const db = getDb;\n';
+    expect(await ruleIds(infrastructure, "lib/server/some-helper.ts")).not.toContain("no-restricted-imports");
+  });
+
+  it("lets a lib/ domain import the domains below it, never one above", async () => {
+    const fromGuides = 'import { x } from "@/lib/guides/taxonomy";\nexport const y = x;\n';
+    const fromReminders = 'import { x } from "@/lib/reminders/plans";\nexport const y = x;\n';
+    expect(await ruleIds(fromGuides, "lib/reminders/some-file.ts")).not.toContain("no-restricted-imports");
+    expect(await ruleIds(fromReminders, "lib/guides/some-file.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(fromReminders, "lib/accounts/some-file.ts")).not.toContain("no-restricted-imports");
+  });
+
+  it("finds no two lib/ domains that import each other, but for the upward imports it lists", async () => {
+    const { UPWARD_IMPORTS } = (await import("../../../eslint.config.mjs")) as {
+      UPWARD_IMPORTS: Record<string, string[]>;
+    };
+    const edges = new Set<string>();
+    const files = readdirSync("lib", { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.(ts|tsx|mjs)$/.test(name))
+      .map((name) => `lib/${name}`);
+    for (const file of files) {
+      const from = file.split("/")[1];
+      const allowed = UPWARD_IMPORTS[file] ?? [];
+      for (const [, path, to] of readFileSync(file, "utf8").matchAll(/from "(@\/lib\/([a-z-]+)\/[^"]+)"/g)) {
+        if (to !== from && !allowed.includes(path!)) edges.add(`${from} -> ${to}`);
+      }
+    }
+    const bothWays = [...edges].filter((edge) => edges.has(edge.split(" -> ").reverse().join(" -> ")));
+    expect(bothWays).toEqual([]);
+  });
+
+  it("refuses console.* outside the log module, tests, benchmarks and scripts", async () => {
+    const code = 'console.log("hello");\n';
+    expect(await ruleIds(code, "lib/reminders/some-file.ts")).toContain("no-console");
+    expect(await ruleIds(code, "app/some-page/page.tsx")).toContain("no-console");
+    expect(await ruleIds(code, "lib/server/log.ts")).not.toContain("no-console");
+    expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-console");
+    expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-console");
+  });
+
+  it("refuses process.env outside lib/server/env.ts, and allows it in scripts and tests", async () => {
+    const code = "export const url = process.env.APP_URL;\n";
+    expect(await ruleIds(code, "lib/reminders/some-file.ts")).toContain("no-restricted-properties");
+    expect(await ruleIds(code, "app/some-page/page.tsx")).toContain("no-restricted-properties");
+    expect(await ruleIds(code, "lib/server/env.ts")).not.toContain("no-restricted-properties");
+    expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-restricted-properties");
+    expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-restricted-properties");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signLink, verifyLink } from "@/lib/server/signed-links";
+import { requireLinkSecret, signLink, verifyLink } from "@/lib/server/signed-links";
 
 const secret = "s".repeat(40);
 const now = new Date("2026-11-29T12:00:00Z");
@@ -32,5 +32,10 @@ describe("signed links", () => {
     const a = verifyLink(secret, signLink(secret, "checkin", "c", { ttlMs: 1000, now }), "checkin", now)!;
     const b = verifyLink(secret, signLink(secret, "checkin", "c", { ttlMs: 1000, now }), "checkin", now)!;
     expect(a.id).not.toBe(b.id);
+  });
+
+  it("are made with AUTH_SECRET, and without one say how to set it", () => {
+    expect(requireLinkSecret({ AUTH_SECRET: secret })).toBe(secret);
+    expect(() => requireLinkSecret({})).toThrow(/AUTH_SECRET is not set/);
   });
 });

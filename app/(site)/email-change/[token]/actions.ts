@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
-import { forAnyone, tokenArg } from "@/lib/server/server-action";
+import { forAnyone, tokenArg } from "@/lib/auth/server-action";
 
 /** Moves the account to the new address; only by POST, since mail scanners follow GET links. */
 export async function confirmNewEmail(token: string): Promise<void> {

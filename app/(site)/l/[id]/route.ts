@@ -1,5 +1,5 @@
-// GET /l/<id>: the short address an email offers beside its button (lib/email/short-links.ts).
-import { openShortLinkRequest } from "@/lib/email/short-links";
+// GET /l/<id>: the short address an email offers beside its button (lib/auth/short-links.ts).
+import { openShortLinkRequest } from "@/lib/auth/short-links";
 
 export const dynamic = "force-dynamic";
 

@@ -5,14 +5,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { formatLocal } from "@/lib/accounts/plans";
+import { formatLocal } from "@/lib/reminders/plans";
 import { readSchoolChoice, remindedChildSummary } from "@/lib/accounts/remind-request";
-import { linkSecret } from "@/lib/email/check-in-links";
+import { requireLinkSecret } from "@/lib/server/signed-links";
 import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { schoolByCode } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 
 export const metadata: Metadata = { title: "Your monthly check-in is set up", robots: { index: false } };
@@ -32,7 +32,7 @@ export default async function Page({
   const childId = typeof child === "string" ? child : null;
   const summary = childId ? await remindedChildSummary(user.id, childId) : null;
   if (!summary || !childId) return <NotMade why={null} />;
-  const code = typeof c === "string" ? readSchoolChoice(linkSecret(), c, childId) : null;
+  const code = typeof c === "string" ? readSchoolChoice(requireLinkSecret(), c, childId) : null;
   const school = code ? await schoolByCode(code) : null;
   const { plan } = summary;
   const feed = plan.calendarToken

@@ -20,7 +20,7 @@ import { readSchoolCode } from "@/lib/schools/school-code";
 import { schoolForContact } from "@/lib/schools/schools";
 import { noiseWithin } from "@/lib/schools/noise";
 import { EPSILON_PER_FIGURE } from "@/lib/schools/school-snapshots";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your school", robots: { index: false } };
 

@@ -6,7 +6,7 @@ import { SchoolForm } from "@/components/schools/school-form";
 import Link from "@/components/ui/link";
 import { SCHOOL_NAME_MAX } from "@/lib/schools/school-kit";
 import { schoolsOf } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 export const metadata: Metadata = { title: "Your school's own links and reach", robots: { index: false } };
 

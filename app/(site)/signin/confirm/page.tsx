@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/field";
 import { SpentSignInLink } from "@/components/account/spent-sign-in-link";
-import { auth } from "@/lib/server/auth";
-import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
+import { auth } from "@/lib/auth/auth";
+import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
 
 export const metadata: Metadata = {
   title: "Sign in",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SpentSignInLink } from "@/components/account/spent-sign-in-link";
 import Link from "@/components/ui/link";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -15,7 +15,7 @@ export default async function SignInErrorPage({
   // A used or expired link's button (pressed after Back, or from an old email): what happened, and
   // the next step for whoever pressed it.
   if (expired) return <SpentSignInLink signedInAs={(await auth())?.user?.email ?? null} />;
-  // AccessDenied: Auth.js's own endpoint refused a sign-in email under the limits (lib/server/auth.ts).
+  // AccessDenied: Auth.js's own endpoint refused a sign-in email under the limits (lib/auth/auth.ts).
   const limited = error === "AccessDenied";
   return (
     <>

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { handlers, withSignInAsker } from "@/lib/server/auth";
-import { confirmationFor, hasBrokenCallbackUrl, onAppUrl } from "@/lib/server/auth-links";
+import { handlers, withSignInAsker } from "@/lib/auth/auth";
+import { confirmationFor, hasBrokenCallbackUrl, onAppUrl } from "@/lib/auth/auth-links";
 import { getEnv } from "@/lib/server/env";
 import { finishRemindSignIn } from "@/lib/accounts/remind-request";
 import { requestClient } from "@/lib/server/request-client";

@@ -2,7 +2,7 @@
 // published snapshot as the page (lib/schools/school-counts.ts), no rows before there is one.
 import { countsCsvResponse, schoolCounts } from "@/lib/schools/school-counts";
 import { schoolForContact } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   const userId = (await auth())?.user?.id;

@@ -5,7 +5,7 @@ import { acceptInvitationAction } from "@/app/(site)/school/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
-import { readInvitation } from "@/lib/schools/schools";
+import { readInvitation } from "@/lib/schools/school-contacts";
 import { getEnv } from "@/lib/server/env";
 import { tokenFromPath } from "@/lib/server/signed-links";
 
@@ -26,9 +26,9 @@ export default async function JoinPage({
       <>
         <h1>This invitation has been used or no longer works</h1>
         <p>
-          Each invitation works once, for 7 days, and only while the school is registered. If you have
-          already joined, the school is on <Link href="/account">your account</Link>. If not, ask the
-          colleague who sent it for a new one.
+          Each invitation works once, for 7 days, and only while the school is registered. If you have already
+          joined, the school is on <Link href="/account">your account</Link>. If not, ask the colleague who
+          sent it for a new one.
         </p>
       </>
     );

@@ -7,7 +7,7 @@ import Link from "@/components/ui/link";
 import { findAgeGroup } from "@/lib/guides/age-groups";
 import { remindUrl } from "@/lib/schools/school-kit";
 import { schoolForContact } from "@/lib/schools/schools";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Letter home", robots: { index: false } };
 

@@ -4,7 +4,7 @@ import { findAgeGroup } from "@/lib/guides/age-groups";
 import { qrPng, qrSvg } from "@/lib/schools/qr";
 import { remindUrl } from "@/lib/schools/school-kit";
 import { schoolForContact } from "@/lib/schools/schools";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 export async function GET(
   _request: Request,

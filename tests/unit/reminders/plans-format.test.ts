@@ -1,6 +1,6 @@
 // Dates as parents read them, in the zone asked for (the formatters are kept, one per zone).
 import { describe, expect, it } from "vitest";
-import { formatDay, formatLocal } from "@/lib/accounts/plans";
+import { formatDay, formatLocal } from "@/lib/reminders/plans";
 
 describe("formatDay and formatLocal", () => {
   const instant = new Date("2026-03-03T23:30:00Z");

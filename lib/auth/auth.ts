@@ -15,7 +15,7 @@ import { sendMail } from "@/lib/email/send-mail";
 import { readRemindRequest, type RemindRequest } from "@/lib/accounts/remind-request";
 import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
 import { signInEmail } from "@/lib/email/sign-in-email";
-import { createShortLink, shortLinkUrl } from "@/lib/email/short-links";
+import { createShortLink, shortLinkUrl } from "@/lib/auth/short-links";
 import { allowSignInEmail, type SignInAsker, type SignInRefusal } from "@/lib/auth/sign-in-limits";
 import type { PrismaClient } from "@/prisma/generated/client";
 
@@ -114,7 +114,7 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
           log.info("[auth] a sign-in email was refused by the limits");
         } else if (error instanceof Verification) {
           log.info("[auth] a used or expired sign-in link was pressed");
-        } else console.error(error);
+        } else log.error(`[auth] ${error.name}: ${error.message}`, { stack: error.stack });
       },
     },
     callbacks: {

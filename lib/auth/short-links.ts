@@ -5,7 +5,7 @@
 // the browser on to the page the full link opens (its button does the rest). It expires with the link.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { confirmationFor } from "@/lib/server/auth-links";
+import { confirmationFor } from "@/lib/auth/auth-links";
 import { getDb } from "@/lib/server/db";
 import { getEnv } from "@/lib/server/env";
 

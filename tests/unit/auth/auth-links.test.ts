@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmationFor, hasBrokenCallbackUrl, onAppUrl, signInLinkParams } from "@/lib/server/auth-links";
+import { confirmationFor, hasBrokenCallbackUrl, onAppUrl, signInLinkParams } from "@/lib/auth/auth-links";
 
 const noCookies = { get: () => undefined };
 

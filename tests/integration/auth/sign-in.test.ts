@@ -1,13 +1,12 @@
 // Magic-link sign-in through Auth.js itself, against a real PostgreSQL and a real SMTP server.
 import { Auth } from "@auth/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authConfig } from "@/lib/server/auth";
-import { signInLinkIsLive, signInLinkParams } from "@/lib/server/auth-links";
-import { parseEnv } from "@/lib/server/env";
-import { closeMail } from "@/lib/email/send-mail";
-import { shortLinkResponse } from "@/lib/email/short-links";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import { authConfig } from "@/lib/auth/auth";
+import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
+import type { TestDatabase } from "../../helpers/database";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openSignIn } from "../../helpers/integration-env";
+import { shortLinkResponse } from "@/lib/auth/short-links";
 
 const ORIGIN = "http://talkoften.test";
 let database: TestDatabase;
@@ -15,16 +14,9 @@ let smtp: RecordingSmtpServer;
 let config: ReturnType<typeof authConfig>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  const env = parseEnv({ SMTP_URL: smtp.url, AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN });
-  config = authConfig(env, database.db);
+  ({ database, smtp, config } = await openSignIn(ORIGIN));
 });
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 function cookiesOf(response: Response): string {
   return response.headers

@@ -1,6 +1,6 @@
 // The signed-in person, for pages and actions under /account and a school's pages.
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/server/auth";
+import { auth } from "@/lib/auth/auth";
 
 /** The signed-in user's id, or a redirect to the sign-in page (or `signIn`, e.g. one for schools). */
 export async function requireUserId(signIn = "/signin"): Promise<string> {

@@ -7,7 +7,7 @@ import {
   SHORT_LINK_KEPT_AFTER_EXPIRY_MS,
   shortLinkResponse,
   shortLinkUrl,
-} from "@/lib/email/short-links";
+} from "@/lib/auth/short-links";
 import { createHash } from "node:crypto";
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database";

@@ -12,11 +12,10 @@ import {
   SIGN_IN_PER_SCHOOL,
   type SignInAsker,
 } from "@/lib/auth/sign-in-limits";
-import { authConfig, withSignInAsker } from "@/lib/server/auth";
-import { parseEnv } from "@/lib/server/env";
-import { closeMail } from "@/lib/email/send-mail";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import { authConfig, withSignInAsker } from "@/lib/auth/auth";
+import type { TestDatabase } from "../../helpers/database";
+import type { RecordingSmtpServer } from "../../helpers/smtp";
+import { closeMailAndDatabase, openSignIn } from "../../helpers/integration-env";
 
 const ORIGIN = "http://talkoften.test";
 let database: TestDatabase;
@@ -24,18 +23,9 @@ let smtp: RecordingSmtpServer;
 let config: ReturnType<typeof authConfig>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
-  config = authConfig(
-    parseEnv({ SMTP_URL: smtp.url, AUTH_SECRET: "x".repeat(40), APP_URL: ORIGIN }),
-    database.db,
-  );
+  ({ database, smtp, config } = await openSignIn(ORIGIN));
 });
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
-});
+afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 /**
  * POST /api/auth/signin/email with its CSRF token, as any client can, through what the route handler

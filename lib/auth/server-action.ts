@@ -6,9 +6,9 @@
 // a 500, and it is refused before anything else runs.
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { isRowId } from "@/lib/accounts/validations";
+import { isRowId } from "@/lib/server/form-input";
 import { getDb } from "@/lib/server/db";
-import { requireUserId } from "@/lib/server/session";
+import { requireUserId } from "@/lib/auth/session";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 /** For an action anyone may call (an email link's button): its arguments, checked, and the database. */

@@ -1,0 +1,53 @@
+// What most integration files start with: a database of their own, a recording SMTP server, and the
+// settings over both; and what they end with.
+import { runMigrations } from "graphile-worker";
+import { authConfig } from "@/lib/auth/auth";
+import { closeMail } from "@/lib/email/send-mail";
+import { parseEnv, type Env } from "@/lib/server/env";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { startSmtpServer, type RecordingSmtpServer } from "./smtp";
+
+export type MailAndDatabase = { database: TestDatabase; smtp: RecordingSmtpServer; env: Env };
+
+/**
+ * A fresh database (with graphile-worker's queue when `queue`), an SMTP server, and `parseEnv` of both
+ * with the test site's APP_URL and `vars` (AUTH_SECRET, usually).
+ */
+export async function openMailAndDatabase(
+  vars: Record<string, string> = {},
+  { queue = false }: { queue?: boolean } = {},
+): Promise<MailAndDatabase> {
+  const database = await createTestDatabase();
+  if (queue) await runMigrations({ connectionString: database.url });
+  const smtp = await startSmtpServer();
+  const env = parseEnv({
+    DATABASE_URL: database.url,
+    SMTP_URL: smtp.url,
+    APP_URL: "https://talkoften.test",
+    ...vars,
+  });
+  return { database, smtp, env };
+}
+
+/** Closes the mail transport and the SMTP server, and drops the database (whichever were opened). */
+export async function closeMailAndDatabase(opened: Partial<MailAndDatabase>): Promise<void> {
+  closeMail();
+  await opened.smtp?.close();
+  await opened.database?.drop();
+}
+
+/** Between tests: no users (nor anything of theirs), no queued jobs, an SMTP server that accepts again. */
+export async function emptyMailAndDatabase({ database, smtp }: Omit<MailAndDatabase, "env">): Promise<void> {
+  await database.db.user.deleteMany();
+  await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
+  smtp.messages.length = 0;
+  smtp.refuseWith(null);
+}
+
+/** The set-up of the sign-in tests: a database, an SMTP server and Auth.js's config for `appUrl`. */
+export async function openSignIn(
+  appUrl: string,
+): Promise<MailAndDatabase & { config: ReturnType<typeof authConfig> }> {
+  const opened = await openMailAndDatabase({ AUTH_SECRET: "x".repeat(40), APP_URL: appUrl });
+  return { ...opened, config: authConfig(opened.env, opened.database.db) };
+}
