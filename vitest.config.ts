@@ -9,7 +9,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // A few unit tests start ESLint or walk years of months: room for a busy 2-core machine.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
