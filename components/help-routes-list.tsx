@@ -1,3 +1,4 @@
+import { PrintedLink } from "@/components/guide/printed-link";
 import { HELP_ROUTES, type HelpRoute } from "@/lib/guides/help-routes";
 
 /**
@@ -41,7 +42,7 @@ export function HelpRouteItems({
           <p className="m-0 font-semibold">{route.name}</p>
           <p className="m-0">{route.when}</p>
           <p className="m-0">
-            <a href={route.href}>{route.linkText}</a>
+            <PrintedLink href={route.href}>{route.linkText}</PrintedLink>
           </p>
         </li>
       ))}

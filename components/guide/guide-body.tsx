@@ -1,6 +1,7 @@
 import { evaluate } from "@mdx-js/mdx";
 import * as runtime from "react/jsx-runtime";
 import { guideComponents } from "@/components/guide/guide-components";
+import { PrintedLink } from "@/components/guide/printed-link";
 import type { Guide } from "@/lib/guides/load-guides";
 import { GUIDE_REMARK_PLUGINS } from "@/lib/guides/mdx-text";
 
@@ -10,5 +11,5 @@ export async function GuideBody({ guide }: { guide: Guide }) {
     ...runtime,
     remarkPlugins: GUIDE_REMARK_PLUGINS,
   });
-  return <Content components={guideComponents} />;
+  return <Content components={{ ...guideComponents, a: PrintedLink }} />;
 }

@@ -27,7 +27,7 @@ test("a new parent signs in, adds a child, plans check-ins, logs a talk, exports
   await expect(page.getByRole("heading", { name: "K", level: 2, exact: true })).toBeVisible();
 
   const child = page.getByRole("region", { name: "K", exact: true });
-  await expect(child.getByLabel("Time zone")).toHaveValue("Australia/Sydney"); // from the browser
+  await expect(child.getByLabel("Time zone", { exact: true })).toHaveValue("Australia/Sydney"); // from the browser
   // The field's suggestions: every zone the runtime knows, fetched once.
   await expect.poll(() => page.locator("datalist#time-zones option").count()).toBeGreaterThan(300);
   await child.getByLabel("In my calendar").check();
