@@ -3,6 +3,9 @@ import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { ChildFields } from "@/components/account/child-fields";
 import { buttonClass } from "@/components/ui/field";
+import { FormAlert, problemsOf } from "@/components/ui/form-alert";
+
+const CHILD_FIELDS = ["label", "ageBy", "ageGroup", "birthMonth", "birthYear"];
 
 export function ChildForm({
   action,
@@ -24,7 +27,16 @@ export function ChildForm({
   const e = state.errors;
   return (
     <form action={formAction} noValidate>
-      {e.form && <p className="font-semibold text-red-800 dark:text-red-300">{e.form}</p>}
+      {Object.keys(e).length > 0 && (
+        <FormAlert
+          answer={state}
+          title={e.form ?? "There is a problem"}
+          problems={problemsOf(
+            e,
+            CHILD_FIELDS.map((name) => ({ name, id: `${idPrefix}-${name}` })),
+          )}
+        />
+      )}
       {/* Keyed by what it shows: React's reset after an action puts a <select> back to the value it was
           first drawn with, so after an error the fields are drawn again with what was sent. */}
       <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix={idPrefix} />

@@ -1,6 +1,7 @@
 // The email address field of the sign-in, email-change and invitation forms: labelled, with its hint
 // and error, and the address the parent typed kept after a refusal.
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function EmailField({
   id,
@@ -17,18 +18,22 @@ export function EmailField({
   autoComplete?: "email" | "off";
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={state.error}>
-      <input
-        id={id}
-        name="email"
-        type="email"
-        autoComplete={autoComplete}
-        required
-        defaultValue={state.email}
-        key={state.email}
-        className={inputClass}
-        {...describedBy(id, hint, state.error)}
-      />
-    </Field>
+    <>
+      {/* Announced, focused and scrolled to on a phone (a refusal is no field's fault, so it leads). */}
+      {state.error && <FormAlert answer={state} title={state.error} />}
+      <Field id={id} label={label} hint={hint} error={state.error}>
+        <input
+          id={id}
+          name="email"
+          type="email"
+          autoComplete={autoComplete}
+          required
+          defaultValue={state.email}
+          key={state.email}
+          className={inputClass}
+          {...describedBy(id, hint, state.error)}
+        />
+      </Field>
+    </>
   );
 }

@@ -63,7 +63,8 @@ test("account pages, light and dark, 320 px and desktop", async ({ page }) => {
   await expect(child.getByTestId("next-check-in")).toContainText("19:00");
   // A form with errors shown is checked too.
   await form.getByRole("button", { name: "Add child" }).click();
-  await expect(form.getByText("Choose an age group.")).toBeVisible();
+  await expect(form.getByRole("alert")).toContainText("Choose an age group.");
+  await expect(form.getByRole("alert")).toBeFocused();
   await checkEverywhere(page, "/account (child, plan, error)");
   await page.goto("/account/add-child");
   await checkEverywhere(page, "/account/add-child");

@@ -95,7 +95,11 @@ test("a form with a mistake shows the error next to the field and keeps what was
   await form.getByLabel("Birth year").fill("1990");
   await form.getByRole("button", { name: "Add child" }).click();
   form = page.getByRole("region", { name: "Add a child" });
-  await expect(form.getByText(/Enter the year they were born, between/)).toBeVisible();
+  await expect(form.getByRole("alert")).toContainText(/Enter the year they were born, between/);
+  await expect(form.getByRole("alert").getByRole("link", { name: /Enter the year/ })).toHaveAttribute(
+    "href",
+    /-birthYear$/,
+  );
   await expect(form.getByLabel("Birth year")).toHaveValue("1990");
   await expect(form.getByLabel("Birth year")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("A nickname or initial (optional)")).toHaveValue("Bo");
@@ -118,7 +122,10 @@ test("asking for too many sign-in emails gives a clear message, the same for any
   await page.goto("/signin");
   await page.getByLabel("Your email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByText(/already sent several emails to this address/)).toBeVisible();
+  await expect(page.locator("form [role=alert]")).toContainText(
+    /already sent several emails to this address/,
+  );
+  await expect(page.locator("form [role=alert]")).toBeFocused();
   await expect(page.getByLabel("Your email address")).toHaveValue(email);
   await context.close();
 });

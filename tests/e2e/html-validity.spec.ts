@@ -32,7 +32,7 @@ test("every page is valid HTML (W3C Nu validator, 0 errors)", async ({ page }) =
   await expect(child.getByTestId("next-check-in")).toContainText("19:00");
   await fetchHtml("/account");
   await add.getByRole("button", { name: "Add child" }).click();
-  await expect(add.getByText("Choose an age group.")).toBeVisible();
+  await expect(add.getByRole("alert")).toContainText("Choose an age group.");
   await save("/account (after a form error)");
   await fetchHtml("/account/add-child");
   await fetchHtml("/account/data");
