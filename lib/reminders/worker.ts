@@ -12,6 +12,7 @@ import {
   type Runner,
   type TaskList,
 } from "graphile-worker";
+import pg from "pg";
 import { z } from "zod";
 import { getGuides } from "@/lib/guides/load-guides";
 import { createLog } from "@/lib/server/log";
@@ -79,8 +80,13 @@ export async function startWorker(
   getGuides(); // read and check the guides now: a broken content folder stops the worker at once
   const db = createDb(connectionString);
   const stopping = new AbortController();
+  // The worker's own connections, ended after it stops. A connection the database closes while idle
+  // (a restart, or the embedded PostgreSQL stopping) is logged, never an unhandled error that ends
+  // the process mid-stop.
+  const pgPool = new pg.Pool({ connectionString, max: Math.max(10, (options.concurrency ?? 5) + 2) });
+  pgPool.on("error", (error) => workerLog.warn(`a database connection closed: ${error.message}`));
   const runner: Runner = await run({
-    connectionString,
+    pgPool,
     concurrency: options.concurrency ?? 5,
     noHandleSignals: true,
     pollInterval: 1000,
@@ -93,6 +99,7 @@ export async function startWorker(
     async stop() {
       stopping.abort();
       await runner.stop();
+      await pgPool.end();
       await db.$disconnect();
     },
   };
