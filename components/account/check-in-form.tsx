@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
-import { FormAlert, problemsOf } from "@/components/ui/form-alert";
+import { FieldErrorsAlert } from "@/components/ui/form-alert";
 import { TOPICS } from "@/lib/guides/taxonomy";
 
 export function CheckInForm({
@@ -24,16 +24,14 @@ export function CheckInForm({
   const noteHint = "Optional, and only for you. Up to 1,000 characters.";
   return (
     <form action={formAction} noValidate>
-      {Object.keys(e).length > 0 && (
-        <FormAlert
-          answer={state}
-          title={e.form ?? "There is a problem"}
-          problems={problemsOf(e, [
-            { name: "topic", id: id("topic") },
-            { name: "note", id: id("note") },
-          ])}
-        />
-      )}
+      <FieldErrorsAlert
+        answer={state}
+        errors={e}
+        fields={[
+          { name: "topic", id: id("topic") },
+          { name: "note", id: id("note") },
+        ]}
+      />
       <Field id={id("topic")} label="What did you talk about?" error={e.topic}>
         <select
           id={id("topic")}

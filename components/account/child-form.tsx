@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { ChildFields } from "@/components/account/child-fields";
 import { buttonClass } from "@/components/ui/field";
-import { FormAlert, problemsOf } from "@/components/ui/form-alert";
+import { FieldErrorsAlert } from "@/components/ui/form-alert";
 
 const CHILD_FIELDS = ["label", "ageBy", "ageGroup", "birthMonth", "birthYear"];
 
@@ -27,16 +27,11 @@ export function ChildForm({
   const e = state.errors;
   return (
     <form action={formAction} noValidate>
-      {Object.keys(e).length > 0 && (
-        <FormAlert
-          answer={state}
-          title={e.form ?? "There is a problem"}
-          problems={problemsOf(
-            e,
-            CHILD_FIELDS.map((name) => ({ name, id: `${idPrefix}-${name}` })),
-          )}
-        />
-      )}
+      <FieldErrorsAlert
+        answer={state}
+        errors={e}
+        fields={CHILD_FIELDS.map((name) => ({ name, id: `${idPrefix}-${name}` }))}
+      />
       {/* Keyed by what it shows: React's reset after an action puts a <select> back to the value it was
           first drawn with, so after an error the fields are drawn again with what was sent. */}
       <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix={idPrefix} />

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
 import { buttonClass } from "@/components/ui/field";
-import { FormAlert, problemsOf } from "@/components/ui/form-alert";
+import { FieldErrorsAlert } from "@/components/ui/form-alert";
 
 /** The plan's fields as its errors name them, with the control each error's link goes to. */
 const PLAN_FIELDS: [name: string, control?: string][] = [
@@ -42,19 +42,14 @@ export function PlanForm({
   const timeZone = values.timeZone ?? detected ?? "Europe/London";
   return (
     <form action={formAction} noValidate>
-      {Object.keys(e).length > 0 && (
-        <FormAlert
-          answer={state}
-          title={e.form ?? "There is a problem"}
-          problems={problemsOf(
-            e,
-            PLAN_FIELDS.map(([name, control]) => ({
-              name,
-              ...(control ? { id: `${idPrefix}-${control}` } : {}),
-            })),
-          )}
-        />
-      )}
+      <FieldErrorsAlert
+        answer={state}
+        errors={e}
+        fields={PLAN_FIELDS.map(([name, control]) => ({
+          name,
+          ...(control ? { id: `${idPrefix}-${control}` } : {}),
+        }))}
+      />
       <PlanFields
         key={JSON.stringify(values)}
         values={values}

@@ -62,3 +62,26 @@ export function problemsOf(
     ...rest.map((name) => ({ message: errors[name]! })),
   ];
 }
+
+/**
+ * A form's errors (keyed by field name, `form` for the form as a whole) as its alert, or nothing when
+ * there are none: the headline is the form's own error or "There is a problem", then each field's.
+ */
+export function FieldErrorsAlert({
+  answer,
+  errors,
+  fields,
+}: {
+  answer: unknown;
+  errors: Record<string, string>;
+  fields: { name: string; id?: string }[];
+}) {
+  if (Object.keys(errors).length === 0) return null;
+  return (
+    <FormAlert
+      answer={answer}
+      title={errors.form ?? "There is a problem"}
+      problems={problemsOf(errors, fields)}
+    />
+  );
+}
