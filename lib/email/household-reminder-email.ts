@@ -1,9 +1,8 @@
 // The monthly check-in email for a household: one email covering each child whose check-in fell due in
 // the same run, each with its own topic, starter, guide and buttons (We talked, Skip, Pause), and one
 // "Stop these emails" for the whole household (lib/email/email-actions.ts, "stop-household").
-import { ageGroupLabel, findAgeGroup } from "@/lib/guides/age-groups";
+import { ageGroupLabel, ageGroupOn, findAgeGroup } from "@/lib/guides/age-groups";
 import { checkInLink } from "@/lib/email/check-in-links";
-import { ageGroupOn } from "@/lib/guides/age-groups";
 import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { findGuideKind } from "@/lib/guides/taxonomy";
@@ -11,7 +10,7 @@ import type { Env } from "@/lib/server/env";
 import { escapeHtml } from "@/lib/email/html";
 import type { MailMessage } from "@/lib/email/send-mail";
 import { emailActionLink, emailActionToken } from "@/lib/email/email-actions";
-import { button, type ReminderChild } from "@/lib/email/reminder-email";
+import { button, reminderEnvelope, reminderFooter, type ReminderChild } from "@/lib/email/reminder-email";
 
 export type HouseholdReminderInput = {
   env: Env & { AUTH_SECRET: string };
@@ -86,20 +85,14 @@ export function householdReminderEmail(input: HouseholdReminderInput): MailMessa
 <h1 style="font-size:22px;margin:0 0 8px">Time for this month's talks with ${escapeHtml(names)}</h1>
 ${sections}
 <p>${button(manage, "Manage")}</p>
-<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
-<a href="${escapeHtml(unsubscribe)}" style="color:#4a5752">Stop these emails (for all your children)</a></p>
+${reminderFooter(unsubscribe, "Stop these emails (for all your children)")}
 </td></tr></table></body></html>`;
   return {
     to: input.to,
     subject,
     text,
     html,
-    // The same id on every attempt of this email, so a resend after a crash can be recognised.
-    messageId: `<delivery-${input.children[0]!.deliveryId}@${new URL(base).hostname}>`,
-    headers: {
-      "List-Unsubscribe": `<${unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    ...reminderEnvelope(base, input.children[0]!.deliveryId, unsubscribe),
   };
 }
 

@@ -77,18 +77,32 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
 <ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
 <p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the guide</a> (${readingTimeText(guide)})</p>
 <p>${button(links.talked, "We talked", true)}${button(links.skip, "Skip this month")}${button(links.pause, "Pause")}${button(links.manage, "Manage")}</p>
-<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
-<a href="${escapeHtml(links.unsubscribe)}" style="color:#4a5752">Stop these emails</a></p>
+${reminderFooter(links.unsubscribe, "Stop these emails")}
 </td></tr></table></body></html>`;
   return {
     to: input.to,
     subject,
     text,
     html,
-    // The same id on every attempt of this delivery, so a resend after a crash can be recognised.
-    messageId: `<delivery-${input.deliveryId}@${new URL(base).hostname}>`,
+    ...reminderEnvelope(base, input.deliveryId, links.unsubscribe),
+  };
+}
+
+/** The end of every reminder's HTML: help for a child in danger now, and the link that stops the emails. */
+export function reminderFooter(unsubscribe: string, stopLabel: string): string {
+  return `<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
+<a href="${escapeHtml(unsubscribe)}" style="color:#4a5752">${stopLabel}</a></p>`;
+}
+
+/**
+ * A reminder's Message-ID, the same on every attempt (`deliveryId`: its first delivery), so a resend
+ * after a crash can be recognised, and its one-click unsubscribe headers.
+ */
+export function reminderEnvelope(base: string, deliveryId: string, unsubscribe: string) {
+  return {
+    messageId: `<delivery-${deliveryId}@${new URL(base).hostname}>`,
     headers: {
-      "List-Unsubscribe": `<${links.unsubscribe}>`,
+      "List-Unsubscribe": `<${unsubscribe}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };

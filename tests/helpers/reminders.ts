@@ -1,6 +1,17 @@
 // Seeds parents with due check-in plans for reminder tests.
 import type { PrismaClient } from "@/prisma/generated/client";
 
+/** A plan for the 1st of each month at 19:00 in London, next due at `dueAt`. */
+function firstOfMonthPlan(dueAt: Date) {
+  return {
+    ruleKind: "DAY_OF_MONTH" as const,
+    dayOfMonth: 1,
+    localTime: "19:00",
+    timeZone: "Europe/London",
+    nextDueAt: dueAt,
+  };
+}
+
 export async function seedDuePlans(db: PrismaClient, count: number, dueAt: Date, prefix = "p") {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -11,15 +22,7 @@ export async function seedDuePlans(db: PrismaClient, count: number, dueAt: Date,
           create: {
             label: `C${i}`,
             ageGroup: ["4-7", "8-10", "11-13", "14-17"][i % 4],
-            plan: {
-              create: {
-                ruleKind: "DAY_OF_MONTH",
-                dayOfMonth: 1,
-                localTime: "19:00",
-                timeZone: "Europe/London",
-                nextDueAt: dueAt,
-              },
-            },
+            plan: { create: firstOfMonthPlan(dueAt) },
           },
         },
       },
@@ -68,11 +71,7 @@ export async function seedHousehold(
           createdAt: new Date(Date.UTC(2026, 10, 1 + index)),
           plan: {
             create: {
-              ruleKind: "DAY_OF_MONTH",
-              dayOfMonth: 1,
-              localTime: "19:00",
-              timeZone: "Europe/London",
-              nextDueAt: dueAt,
+              ...firstOfMonthPlan(dueAt),
               calendarEnabled: true,
               calendarToken: `feed-${email.replace(/\W/g, "")}-${index}-xxxxxxxxxxxxxxxx`,
             },
