@@ -1,5 +1,6 @@
 // What most integration files start with: a database of their own, a recording SMTP server, and the
 // settings over both; and what they end with.
+import { afterAll, beforeAll } from "vitest";
 import { runMigrations } from "graphile-worker";
 import { authConfig } from "@/lib/auth/auth";
 import { closeMail } from "@/lib/email/send-mail";
@@ -50,4 +51,17 @@ export async function openSignIn(
 ): Promise<MailAndDatabase & { config: ReturnType<typeof authConfig> }> {
   const opened = await openMailAndDatabase({ AUTH_SECRET: "x".repeat(40), APP_URL: appUrl });
   return { ...opened, config: authConfig(opened.env, opened.database.db) };
+}
+
+/**
+ * Registers the sign-in tests' set-up (openSignIn) and tear-down for the file; the fields of what it
+ * returns are there once its beforeAll has run.
+ */
+export function signInSuite(appUrl: string): MailAndDatabase & { config: ReturnType<typeof authConfig> } {
+  const suite = {} as MailAndDatabase & { config: ReturnType<typeof authConfig> };
+  beforeAll(async () => {
+    Object.assign(suite, await openSignIn(appUrl));
+  });
+  afterAll(() => closeMailAndDatabase(suite));
+  return suite;
 }

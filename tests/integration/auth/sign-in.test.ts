@@ -1,22 +1,13 @@
 // Magic-link sign-in through Auth.js itself, against a real PostgreSQL and a real SMTP server.
 import { Auth } from "@auth/core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authConfig } from "@/lib/auth/auth";
+import { describe, expect, it, vi } from "vitest";
+
 import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
-import type { TestDatabase } from "../../helpers/database";
-import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openSignIn } from "../../helpers/integration-env";
+import { signInSuite } from "../../helpers/integration-env";
 import { shortLinkResponse } from "@/lib/auth/short-links";
 
 const ORIGIN = "http://talkoften.test";
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
-let config: ReturnType<typeof authConfig>;
-
-beforeAll(async () => {
-  ({ database, smtp, config } = await openSignIn(ORIGIN));
-});
-afterAll(() => closeMailAndDatabase({ smtp, database }));
+const suite = signInSuite(ORIGIN);
 
 function cookiesOf(response: Response): string {
   return response.headers
@@ -27,35 +18,35 @@ function cookiesOf(response: Response): string {
 
 /** Asks for a sign-in link as the sign-in form does, and returns the link from the email received. */
 async function requestLink(email: string): Promise<string> {
-  const csrf = await Auth(new Request(`${ORIGIN}/api/auth/csrf`), config);
+  const csrf = await Auth(new Request(`${ORIGIN}/api/auth/csrf`), suite.config);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const before = smtp.messages.length;
+  const before = suite.smtp.messages.length;
   const response = await Auth(
     new Request(`${ORIGIN}/api/auth/signin/email`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf) },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: `${ORIGIN}/account` }),
     }),
-    config,
+    suite.config,
   );
   expect(response.status).toBe(302);
   // Auth.js answers with its verify-request step, which sends the browser on to our own page.
-  const verify = await Auth(new Request(response.headers.get("location")!), config);
+  const verify = await Auth(new Request(response.headers.get("location")!), suite.config);
   expect(verify.headers.get("location")).toMatch(/^\/signin\/check-email(\?|$)/);
-  const messages = await smtp.waitFor(before + 1);
+  const messages = await suite.smtp.waitFor(before + 1);
   const mail = messages[before]!;
   const link = mail.text!.match(/https?:\/\/\S+/)![0];
   return link;
 }
 
 async function follow(link: string) {
-  return Auth(new Request(link), config);
+  return Auth(new Request(link), suite.config);
 }
 
 describe("magic-link sign-in", () => {
   it("emails a link with a plain-text part that says what to do if you didn't ask", async () => {
     await requestLink("first@example.org");
-    const mail = smtp.messages.at(-1)!;
+    const mail = suite.smtp.messages.at(-1)!;
     expect(mail.subject).toBe("Your sign-in link for Talk Often");
     expect(mail.text).toContain("If you did not ask to sign in, you can ignore this email");
     expect(mail.text).toContain("24 hours");
@@ -64,13 +55,13 @@ describe("magic-link sign-in", () => {
 
   it("offers a short address to copy (/l/<id>, under 60 characters) that opens the same page", async () => {
     const link = await requestLink("short@example.org");
-    const mail = smtp.messages.at(-1)!;
+    const mail = suite.smtp.messages.at(-1)!;
     const short = String(mail.html).match(/Or copy this link into your browser: <a href="([^"]+)"/)![1]!;
     expect(short).toMatch(new RegExp(`^${ORIGIN}/l/[A-Za-z0-9_-]{16}$`));
     expect(short.length).toBeLessThan(60);
     expect(mail.html).not.toContain('word-break:break-all">http://talkoften.test/api/auth');
     expect(mail.text).toContain(short);
-    const opened = await shortLinkResponse(database.db, short.split("/l/")[1]!, {
+    const opened = await shortLinkResponse(suite.database.db, short.split("/l/")[1]!, {
       secret: "x".repeat(40),
       appUrl: ORIGIN,
     });
@@ -82,7 +73,7 @@ describe("magic-link sign-in", () => {
     const link = await requestLink("once@example.org");
     expect(link.startsWith(`${ORIGIN}/api/auth/callback/email?`)).toBe(true);
     const params = signInLinkParams(Object.fromEntries(new URL(link).searchParams))!;
-    const check = { db: database.db, secret: "x".repeat(40) };
+    const check = { db: suite.database.db, secret: "x".repeat(40) };
     expect(await signInLinkIsLive(params, check)).toBe(true);
     expect(await signInLinkIsLive({ ...params, token: "0".repeat(64) }, check)).toBe(false);
     expect(await signInLinkIsLive(params, { ...check, now: new Date(Date.now() + 25 * 3600_000) })).toBe(
@@ -93,7 +84,7 @@ describe("magic-link sign-in", () => {
     expect(first.status).toBe(302);
     expect(first.headers.get("location")).toBe(`${ORIGIN}/account`);
     expect(first.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))).toBe(true);
-    const user = await database.db.user.findUniqueOrThrow({
+    const user = await suite.database.db.user.findUniqueOrThrow({
       where: { email: "once@example.org" },
       include: { sessions: true },
     });
@@ -108,7 +99,7 @@ describe("magic-link sign-in", () => {
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
     expect(again.headers.get("location")).toContain("/signin/error?error=Verification");
-    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(1);
+    expect(await suite.database.db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("knows the signed-in parent from the session cookie, and nobody from an unknown or expired one", async () => {
@@ -116,7 +107,7 @@ describe("magic-link sign-in", () => {
     const cookie = cookiesOf(signedIn);
     const session = await Auth(
       new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
-      config,
+      suite.config,
     );
     const body = (await session.json()) as { user?: { email: string } } | null;
     expect(body?.user?.email).toBe("session@example.org");
@@ -125,37 +116,37 @@ describe("magic-link sign-in", () => {
       new Request(`${ORIGIN}/api/auth/session`, {
         headers: { Cookie: "authjs.session-token=not-a-session" },
       }),
-      config,
+      suite.config,
     );
     expect(await unknown.json()).toBeNull();
 
-    const user = await database.db.user.findUniqueOrThrow({ where: { email: "session@example.org" } });
-    await database.db.session.updateMany({
+    const user = await suite.database.db.user.findUniqueOrThrow({ where: { email: "session@example.org" } });
+    await suite.database.db.session.updateMany({
       where: { userId: user.id },
       data: { expires: new Date(Date.now() - 1000) },
     });
     const expired = await Auth(
       new Request(`${ORIGIN}/api/auth/session`, { headers: { Cookie: cookie } }),
-      config,
+      suite.config,
     );
     expect(await expired.json()).toBeNull();
-    expect(await database.db.session.count({ where: { userId: user.id } })).toBe(0); // Auth.js removed it
+    expect(await suite.database.db.session.count({ where: { userId: user.id } })).toBe(0); // Auth.js removed it
   });
 
   it("refuses an expired link", async () => {
     const link = await requestLink("late@example.org");
-    await database.db.verificationToken.updateMany({
+    await suite.database.db.verificationToken.updateMany({
       where: { identifier: "late@example.org" },
       data: { expires: new Date(Date.now() - 1000) },
     });
     const response = await follow(link);
     expect(response.headers.get("location")).toContain("/signin/error?error=Verification");
-    expect(await database.db.session.count()).toBe(1); // only the earlier test's
+    expect(await suite.database.db.session.count()).toBe(1); // only the earlier test's
   });
 
   it("makes links that expire within 24 hours", async () => {
     await requestLink("expiry@example.org");
-    const token = await database.db.verificationToken.findFirstOrThrow({
+    const token = await suite.database.db.verificationToken.findFirstOrThrow({
       where: { identifier: "expiry@example.org" },
     });
     const hours = (token.expires.getTime() - Date.now()) / 3_600_000;
@@ -175,14 +166,14 @@ describe("sign-in tokens nobody used", () => {
   it("are deleted once their 24 hours are past, and the others kept", async () => {
     const { purgeExpiredSignInTokens } = await import("@/lib/server/rate-limit");
     const now = new Date();
-    await database.db.verificationToken.createMany({
+    await suite.database.db.verificationToken.createMany({
       data: [
         { identifier: "old@example.org", token: "expired-token", expires: new Date(now.getTime() - 1000) },
         { identifier: "new@example.org", token: "live-token", expires: new Date(now.getTime() + 60_000) },
       ],
     });
-    expect(await purgeExpiredSignInTokens(database.db, now)).toBeGreaterThanOrEqual(1);
-    const left = await database.db.verificationToken.findMany({
+    expect(await purgeExpiredSignInTokens(suite.database.db, now)).toBeGreaterThanOrEqual(1);
+    const left = await suite.database.db.verificationToken.findMany({
       where: { identifier: { in: ["old@example.org", "new@example.org"] } },
     });
     expect(left.map((t) => t.identifier)).toEqual(["new@example.org"]);
