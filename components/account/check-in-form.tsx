@@ -1,7 +1,14 @@
 "use client";
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import {
+  buttonClass,
+  describedBy,
+  Field,
+  inputClass,
+  SelectField,
+  type FormAction,
+} from "@/components/ui/field";
 import { FieldErrorsAlert } from "@/components/ui/form-alert";
 import { TOPICS } from "@/lib/guides/taxonomy";
 
@@ -10,7 +17,7 @@ export function CheckInForm({
   suggested,
   idPrefix,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction<FormState>;
   suggested: string;
   idPrefix: string;
 }) {
@@ -32,21 +39,14 @@ export function CheckInForm({
           { name: "note", id: id("note") },
         ]}
       />
-      <Field id={id("topic")} label="What did you talk about?" error={e.topic}>
-        <select
-          id={id("topic")}
-          name="topic"
-          defaultValue={state.values.topic ?? suggested}
-          className={inputClass}
-          {...describedBy(id("topic"), undefined, e.topic)}
-        >
-          {TOPICS.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id={id("topic")}
+        name="topic"
+        label="What did you talk about?"
+        error={e.topic}
+        defaultValue={state.values.topic ?? suggested}
+        choices={TOPICS.map((t) => ({ value: t.slug, label: t.title }))}
+      />
       <Field id={id("note")} label="Note" hint={noteHint} error={e.note}>
         <textarea
           id={id("note")}

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { ChildFields } from "@/components/account/child-fields";
-import { buttonClass } from "@/components/ui/field";
+import { buttonClass, type FormAction } from "@/components/ui/field";
 import { FieldErrorsAlert } from "@/components/ui/form-alert";
 
 const CHILD_FIELDS = ["label", "ageBy", "ageGroup", "birthMonth", "birthYear"];
@@ -13,7 +13,7 @@ export function ChildForm({
   submitLabel,
   idPrefix,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction<FormState>;
   initial: Record<string, string>;
   submitLabel: string;
   idPrefix: string;

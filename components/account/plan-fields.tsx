@@ -2,14 +2,27 @@
 // The fields of a monthly plan (when in the month, the time and time zone, email and/or calendar),
 // shared by the account page's plan form and the one-step form at /remind.
 import { useSyncExternalStore } from "react";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import {
+  type Choice,
+  describedBy,
+  fieldBinder,
+  inputClass,
+  Select,
+  SelectField,
+  TextField,
+} from "@/components/ui/field";
 import { NTHS, WEEKDAYS } from "@/lib/reminders/plans";
 import { COMMON_TIME_ZONES, OTHER_TIME_ZONE } from "@/lib/reminders/common-time-zones";
 
+const DAYS_OF_MONTH = Array.from({ length: 28 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+const NTH_CHOICES = NTHS.map((n) => ({ value: String(n.value), label: n.label }));
+const WEEKDAY_CHOICES = WEEKDAYS.map((label, i) => ({ value: String(i + 1), label }));
+
 /** The list's zones, with the plan's (or the browser's) own first when the list does not have it. */
-function zonesWith(zone: string): string[] {
+function zoneChoices(zone: string): Choice[] {
   const common: readonly string[] = COMMON_TIME_ZONES;
-  return zone === OTHER_TIME_ZONE || common.includes(zone) ? [...common] : [zone, ...common];
+  const zones = zone === OTHER_TIME_ZONE || common.includes(zone) ? common : [zone, ...common];
+  return zones.map((z) => ({ value: z, label: z === "Europe/Kiev" ? "Europe/Kyiv" : z.replace(/_/g, " ") }));
 }
 
 function browserTimeZone(): string | null {
@@ -46,6 +59,28 @@ export function PlanFields({
   timeZoneListId: string;
 }) {
   const id = (name: string) => `${idPrefix}-${name}`;
+  const bind = fieldBinder(idPrefix, values, e);
+  const ruleRadio = (value: string, radioId?: string) => (
+    <input
+      type="radio"
+      id={radioId}
+      name="ruleKind"
+      value={value}
+      defaultChecked={(values.ruleKind ?? "DAY_OF_MONTH") === value}
+    />
+  );
+  // A select named by its aria-label, inside a sentence ("On the [first] [Sunday]"); `linked`: its error
+  // is shown (and linked) under the line.
+  const inlineSelect = (name: string, label: string, fallback: string, choices: Choice[], linked = false) => (
+    <Select
+      aria-label={label}
+      name={name}
+      defaultValue={values[name] ?? fallback}
+      className="rounded border border-ink-muted bg-white px-2 py-1 text-ink"
+      choices={choices}
+      {...(linked && describedBy(id(name), undefined, e[name]))}
+    />
+  );
   return (
     <>
       <fieldset className="mt-2">
@@ -54,75 +89,21 @@ export function PlanFields({
         <div className="mt-2 grid gap-2">
           {/* A label may hold one control: the radio has its label, the selects their own names. */}
           <div className="flex flex-wrap items-center gap-2">
-            <input
-              type="radio"
-              id={id("rule-day")}
-              name="ruleKind"
-              value="DAY_OF_MONTH"
-              defaultChecked={(values.ruleKind ?? "DAY_OF_MONTH") === "DAY_OF_MONTH"}
-            />
+            {ruleRadio("DAY_OF_MONTH", id("rule-day"))}
             <label htmlFor={id("rule-day")}>On day</label>
-            <select
-              aria-label="Day of the month"
-              name="dayOfMonth"
-              defaultValue={values.dayOfMonth ?? "1"}
-              className="rounded border border-ink-muted bg-white px-2 py-1 text-ink"
-              {...describedBy(id("dayOfMonth"), undefined, e.dayOfMonth)}
-            >
-              {Array.from({ length: 28 }, (_, i) => (
-                <option key={i + 1} value={String(i + 1)}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
+            {inlineSelect("dayOfMonth", "Day of the month", "1", DAYS_OF_MONTH, true)}
           </div>
           {e.dayOfMonth && (
             <p id={id("dayOfMonth-error")} className="m-0 font-semibold text-red-800 dark:text-red-300">
               {e.dayOfMonth}
             </p>
           )}
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="ruleKind"
-              value="LAST_DAY"
-              defaultChecked={values.ruleKind === "LAST_DAY"}
-            />{" "}
-            On the last day
-          </label>
+          <label className="flex items-center gap-2">{ruleRadio("LAST_DAY")} On the last day</label>
           <div className="flex flex-wrap items-center gap-2">
-            <input
-              type="radio"
-              id={id("rule-weekday")}
-              name="ruleKind"
-              value="NTH_WEEKDAY"
-              defaultChecked={values.ruleKind === "NTH_WEEKDAY"}
-            />
+            {ruleRadio("NTH_WEEKDAY", id("rule-weekday"))}
             <label htmlFor={id("rule-weekday")}>On the</label>
-            <select
-              aria-label="Which week"
-              name="nth"
-              defaultValue={values.nth ?? "1"}
-              className="rounded border border-ink-muted bg-white px-2 py-1 text-ink"
-            >
-              {NTHS.map((n) => (
-                <option key={n.value} value={String(n.value)}>
-                  {n.label}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label="Day of the week"
-              name="weekday"
-              defaultValue={values.weekday ?? "7"}
-              className="rounded border border-ink-muted bg-white px-2 py-1 text-ink"
-            >
-              {WEEKDAYS.map((w, i) => (
-                <option key={w} value={String(i + 1)}>
-                  {w}
-                </option>
-              ))}
-            </select>
+            {inlineSelect("nth", "Which week", "1", NTH_CHOICES)}
+            {inlineSelect("weekday", "Day of the week", "7", WEEKDAY_CHOICES)}
           </div>
           {(e.nth || e.weekday) && (
             <p className="m-0 font-semibold text-red-800 dark:text-red-300">{e.nth ?? e.weekday}</p>
@@ -130,46 +111,30 @@ export function PlanFields({
         </div>
       </fieldset>
       <div className="flex flex-wrap gap-4">
-        <Field id={id("localTime")} label="Time" error={e.localTime}>
-          <input
-            id={id("localTime")}
-            name="localTime"
-            type="time"
-            defaultValue={values.localTime ?? "19:00"}
-            className={`${inputClass} w-36`}
-            {...describedBy(id("localTime"), undefined, e.localTime)}
-          />
-        </Field>
+        <TextField
+          {...bind("localTime", "19:00")}
+          label="Time"
+          type="time"
+          className={`${inputClass} w-36`}
+        />
         {/* A list of common zones; "Another time zone…" shows a field for any other (globals.css). */}
         <div className="time-zone">
-          <Field id={id("timeZone")} label="Time zone" error={e.timeZone}>
-            <select
-              id={id("timeZone")}
-              name="timeZone"
-              defaultValue={timeZone}
-              key={isNew ? timeZone : "tz"}
-              className={inputClass}
-              {...describedBy(id("timeZone"), undefined, e.timeZone)}
-            >
-              {zonesWith(timeZone).map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone === "Europe/Kiev" ? "Europe/Kyiv" : zone.replace(/_/g, " ")}
-                </option>
-              ))}
-              <option value={OTHER_TIME_ZONE}>Another time zone…</option>
-            </select>
-          </Field>
+          <SelectField
+            {...bind("timeZone")}
+            label="Time zone"
+            defaultValue={timeZone}
+            key={isNew ? timeZone : "tz"}
+            choices={zoneChoices(timeZone)}
+          >
+            <option value={OTHER_TIME_ZONE}>Another time zone…</option>
+          </SelectField>
           <div className="time-zone-other">
-            <Field id={id("timeZoneOther")} label="Which time zone? (such as Asia/Kathmandu)">
-              <input
-                id={id("timeZoneOther")}
-                name="timeZoneOther"
-                list={timeZoneListId}
-                defaultValue={values.timeZoneOther ?? ""}
-                autoComplete="off"
-                className={inputClass}
-              />
-            </Field>
+            <TextField
+              {...bind("timeZoneOther")}
+              label="Which time zone? (such as Asia/Kathmandu)"
+              list={timeZoneListId}
+              autoComplete="off"
+            />
           </div>
         </div>
       </div>

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/app/account/actions";
 import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
-import { buttonClass } from "@/components/ui/field";
+import { buttonClass, type FormAction } from "@/components/ui/field";
 import { FieldErrorsAlert } from "@/components/ui/form-alert";
 
 /** The plan's fields as its errors name them, with the control each error's link goes to. */
@@ -23,7 +23,7 @@ export function PlanForm({
   idPrefix,
   timeZoneListId,
 }: {
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction<FormState>;
   initial: Record<string, string> | null;
   idPrefix: string;
   /** The id of the page's one <datalist> of time zones. */

@@ -6,7 +6,7 @@ import type { RemindState } from "@/app/(site)/remind/actions";
 import { ChildFields } from "@/components/account/child-fields";
 import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
 import { TimeZoneList } from "@/components/account/time-zone-list";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { buttonClass, fieldBinder, type FormAction, TextField } from "@/components/ui/field";
 import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
 export function RemindForm({
@@ -15,7 +15,7 @@ export function RemindForm({
   permalink,
   school,
 }: {
-  action: (previous: RemindState, form: FormData) => Promise<RemindState>;
+  action: FormAction<RemindState>;
   initial: Record<string, string>;
   permalink: string;
   /** The code of the school whose link the parent came through, counted once they confirm. */
@@ -36,17 +36,12 @@ export function RemindForm({
           problems={problemsOf(e, REMIND_FIELDS)}
         />
       )}
-      <Field id="remind-address" label="Your email address" error={e.address}>
-        <input
-          id="remind-address"
-          name="address"
-          type="email"
-          autoComplete="email"
-          defaultValue={values.address ?? ""}
-          className={inputClass}
-          {...describedBy("remind-address", undefined, e.address)}
-        />
-      </Field>
+      <TextField
+        {...fieldBinder("remind", values, e)("address")}
+        label="Your email address"
+        type="email"
+        autoComplete="email"
+      />
       {/* Keyed by what they show, so that a <select> keeps what was sent after an error (child-form.tsx). */}
       <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix="remind-child" />
       <details className="mt-4" open={Object.keys(e).some((k) => PLAN_FIELDS.includes(k))}>

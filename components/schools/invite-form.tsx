@@ -4,20 +4,14 @@
 import { useActionState } from "react";
 import type { InviteState } from "@/app/(site)/school/actions";
 import { EmailField } from "@/components/ui/email-field";
-import { buttonClass } from "@/components/ui/field";
+import { buttonClass, type FormAction } from "@/components/ui/field";
 
 /**
  * `invite` is the action already bound to the school's code by the server page: binding it here,
  * during render, made a form posted without JavaScript spin for good (a new bound function on every
  * render never matched the one the post named).
  */
-export function InviteForm({
-  invite,
-  permalink,
-}: {
-  invite: (previous: InviteState, form: FormData) => Promise<InviteState>;
-  permalink: string;
-}) {
+export function InviteForm({ invite, permalink }: { invite: FormAction<InviteState>; permalink: string }) {
   const [state, action, pending] = useActionState<InviteState, FormData>(invite, { email: "" }, permalink);
   const hint =
     "We email them a link that works for 7 days. They become a contact when they press its button.";

@@ -3,7 +3,7 @@
 // an error; works without JavaScript.
 import { useActionState } from "react";
 import { registerSchoolAction, type SchoolFormState } from "@/app/(site)/school/actions";
-import { buttonClass, describedBy, Field, inputClass } from "@/components/ui/field";
+import { buttonClass, fieldBinder, TextField } from "@/components/ui/field";
 import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
 /**
@@ -17,6 +17,7 @@ export function SchoolForm({ max }: { max: number }) {
     "/schools/register",
   );
   const e = state.errors;
+  const bind = fieldBinder("school", state.values, e);
   const nameHint = `As parents know it, at most ${max} characters. Parents see it on your letters and links.`;
   const authorityHint = `Optional, at most ${max} characters. Only you and your school's other contacts see it.`;
   return (
@@ -31,28 +32,20 @@ export function SchoolForm({ max }: { max: number }) {
           ])}
         />
       )}
-      <Field id="school-name" label="School name" hint={nameHint} error={e.name}>
-        <input
-          id="school-name"
-          name="name"
-          required
-          autoComplete="organization"
-          defaultValue={state.values.name ?? ""}
-          key={`name-${state.values.name ?? ""}`}
-          className={inputClass}
-          {...describedBy("school-name", nameHint, e.name)}
-        />
-      </Field>
-      <Field id="school-authority" label="Local authority or trust" hint={authorityHint} error={e.authority}>
-        <input
-          id="school-authority"
-          name="authority"
-          defaultValue={state.values.authority ?? ""}
-          key={`authority-${state.values.authority ?? ""}`}
-          className={inputClass}
-          {...describedBy("school-authority", authorityHint, e.authority)}
-        />
-      </Field>
+      <TextField
+        {...bind("name")}
+        key={`name-${state.values.name ?? ""}`}
+        label="School name"
+        hint={nameHint}
+        required
+        autoComplete="organization"
+      />
+      <TextField
+        {...bind("authority")}
+        key={`authority-${state.values.authority ?? ""}`}
+        label="Local authority or trust"
+        hint={authorityHint}
+      />
       <button type="submit" disabled={pending} className={`${buttonClass} mt-4`}>
         Register the school
       </button>

@@ -1,21 +1,24 @@
 // A labelled form field with its hint and error, linked for screen readers.
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 export function Field({
   id,
   label,
   hint,
   error,
+  className = "mt-4",
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** The wrapper's classes (its top margin, by default). */
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <div className="mt-4">
+    <div className={className}>
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
@@ -32,6 +35,95 @@ export function Field({
       <div className="mt-1">{children}</div>
     </div>
   );
+}
+
+/** A server action as useActionState calls it: the form's last answer and what was sent, to the next answer. */
+export type FormAction<State> = (previous: State, form: FormData) => Promise<State>;
+
+/** One option of a <Select>. */
+export type Choice = { value: string; label: string };
+
+/** A <select> of choices, with an empty first option when `empty` names it ("Choose…"), and any further
+ *  <option>s given as children after the list. */
+export function Select({
+  choices,
+  empty,
+  children,
+  ...props
+}: Omit<ComponentProps<"select">, "children"> & {
+  choices: readonly Choice[];
+  empty?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <select {...props}>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+      {children}
+    </select>
+  );
+}
+
+/** A labelled <Select> in a <Field>, its hint and error linked for screen readers. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  fieldClassName,
+  className = inputClass,
+  ...props
+}: ComponentProps<typeof Select> & {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** The <Field> wrapper's classes. */
+  fieldClassName?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
+      <Select id={id} className={className} {...describedBy(id, hint, error)} {...props} />
+    </Field>
+  );
+}
+
+/** A labelled <input> in a <Field>, its hint and error linked for screen readers. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className = inputClass,
+  ...props
+}: ComponentProps<"input"> & { id: string; label: string; hint?: string; error?: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input id={id} className={className} {...describedBy(id, hint, error)} {...props} />
+    </Field>
+  );
+}
+
+/**
+ * Ties a form's fields to what was sent and what was wrong with it: `bind("label")` gives the field's id
+ * (made unique by `idPrefix`), name, value as sent (or `fallback`) and error, for <TextField> and
+ * <SelectField>.
+ */
+export function fieldBinder(
+  idPrefix: string,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+) {
+  return (name: string, fallback = "") => ({
+    id: `${idPrefix}-${name}`,
+    name,
+    defaultValue: values[name] ?? fallback,
+    error: errors[name],
+  });
 }
 
 /** aria-describedby and aria-invalid for a control inside <Field>. */

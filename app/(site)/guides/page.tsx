@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { publicPage } from "@/lib/server/page-metadata";
 import { GuideCard } from "@/components/guide/guide-card";
+import { buttonClass, SelectField } from "@/components/ui/field";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 import { getGuides } from "@/lib/guides/load-guides";
 import { GUIDE_KINDS, topicsInWords } from "@/lib/guides/taxonomy";
 
-export const metadata: Metadata = {
-  title: "All guides",
-  description: `Every Talk Often guide, by age group and topic: ${topicsInWords()}; starting the conversation, and what to do if you're worried.`,
-  alternates: { canonical: "/guides" },
-};
+export const metadata: Metadata = publicPage(
+  "/guides",
+  "All guides",
+  `Every Talk Often guide, by age group and topic: ${topicsInWords()}; starting the conversation, and what to do if you're worried.`,
+);
+
+const filterClass = "rounded border border-ink-muted bg-white px-3 py-2 text-ink";
 
 type Search = { age?: string | string[]; topic?: string | string[] };
 
@@ -31,46 +35,27 @@ export default async function GuidesPage({ searchParams }: { searchParams: Promi
         className="mt-6 flex flex-wrap items-end gap-4 rounded-lg bg-brand-50 p-4 dark:bg-night-raised"
         aria-label="Filter guides"
       >
-        <div className="max-w-full min-w-0">
-          <label htmlFor="filter-age" className="block font-semibold">
-            Age group
-          </label>
-          <select
-            id="filter-age"
-            name="age"
-            defaultValue={age ?? ""}
-            className="mt-1 rounded border border-ink-muted bg-white px-3 py-2 text-ink"
-          >
-            <option value="">All ages</option>
-            {AGE_GROUPS.map((g) => (
-              <option key={g.slug} value={g.slug}>
-                {ageGroupLabel(g)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="max-w-full min-w-0">
-          <label htmlFor="filter-topic" className="block font-semibold">
-            Topic
-          </label>
-          <select
-            id="filter-topic"
-            name="topic"
-            defaultValue={topic ?? ""}
-            className="mt-1 w-full max-w-full rounded border border-ink-muted bg-white px-3 py-2 text-ink"
-          >
-            <option value="">All topics</option>
-            {GUIDE_KINDS.map((k) => (
-              <option key={k.slug} value={k.slug}>
-                {k.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
+        <SelectField
+          id="filter-age"
+          name="age"
+          label="Age group"
+          defaultValue={age ?? ""}
+          empty="All ages"
+          choices={AGE_GROUPS.map((g) => ({ value: g.slug, label: ageGroupLabel(g) }))}
+          fieldClassName="max-w-full min-w-0"
+          className={filterClass}
+        />
+        <SelectField
+          id="filter-topic"
+          name="topic"
+          label="Topic"
+          defaultValue={topic ?? ""}
+          empty="All topics"
+          choices={GUIDE_KINDS.map((k) => ({ value: k.slug, label: k.title }))}
+          fieldClassName="max-w-full min-w-0"
+          className={`${filterClass} w-full max-w-full`}
+        />
+        <button type="submit" className={buttonClass}>
           Show guides
         </button>
       </form>
