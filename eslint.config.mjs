@@ -21,22 +21,12 @@ const kebabCaseFiles = {
 // The domains of lib/, highest first: a folder imports only the folders below it, so no two import
 // each other. lib/server, at the bottom, is infrastructure and imports no domain.
 export const LIB_LAYERS = ["accounts", "reminders", "schools", "auth", "email", "guides", "server"];
-// Imports that still run up a layer, until they have a home below (ARCHITECTURE.md: what is left).
-export const UPWARD_IMPORTS = {
-  "lib/auth/auth.ts": ["@/lib/accounts/remind-request"],
-  "lib/email/remind-confirm-email.ts": ["@/lib/accounts/remind-request", "@/lib/reminders/plans"],
-  "lib/email/reminder-email.ts": ["@/lib/reminders/monthly-prompt"],
-  "lib/email/household-reminder-email.ts": ["@/lib/reminders/monthly-prompt"],
-};
-const layerRule = (layer, allowed = []) => [
+const layerRule = (layer) => [
   "error",
   {
     patterns: [
       {
-        group: [
-          ...LIB_LAYERS.slice(0, LIB_LAYERS.indexOf(layer)).map((above) => `@/lib/${above}/*`),
-          ...allowed.map((path) => `!${path}`),
-        ],
+        group: [...LIB_LAYERS.slice(0, LIB_LAYERS.indexOf(layer)).map((above) => `@/lib/${above}/*`)],
         message: `lib/${layer} sits below this folder (eslint.config.mjs LIB_LAYERS): move the shared piece down.`,
       },
     ],
@@ -46,10 +36,6 @@ const layering = [
   ...LIB_LAYERS.slice(1).map((layer) => ({
     files: [`lib/${layer}/**`],
     rules: { "no-restricted-imports": layerRule(layer) },
-  })),
-  ...Object.entries(UPWARD_IMPORTS).map(([file, allowed]) => ({
-    files: [file],
-    rules: { "no-restricted-imports": layerRule(file.split("/")[1], allowed) },
   })),
 ];
 

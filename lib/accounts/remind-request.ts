@@ -6,7 +6,7 @@ import { z } from "zod";
 import { roomForChild } from "@/lib/accounts/account-actions";
 import { ageGroupOn, ageOn } from "@/lib/guides/age-groups";
 import { chooseMonthlyPrompt } from "@/lib/reminders/monthly-prompt";
-import { nextDueAfter } from "@/lib/reminders/plans";
+import { describeRule, nextDueAfter, ruleOf } from "@/lib/reminders/plans";
 import { childSchema } from "@/lib/accounts/validations";
 import { planSchema } from "@/lib/reminders/plan-schema";
 import { emailSchema, fieldErrorsOf, type FieldErrors } from "@/lib/server/form-input";
@@ -148,6 +148,18 @@ export function readSchoolChoice(
 }
 
 /** The request, signed and expiring, to travel in the confirmation link (lib/server/signed-links.ts). */
+/** What a request asks for, as its confirmation email says it: "a reminder on the first Sunday of each
+ *  month at 19:00 (Europe/London), by email, to talk with your child aged 8 to 10". */
+export function describeRemindRequest({ child, plan }: RemindRequest): string {
+  const channels = [plan.emailEnabled && "by email", plan.calendarEnabled && "in your calendar"].filter(
+    Boolean,
+  );
+  const age = child.ageGroup
+    ? `your child aged ${child.ageGroup.replace("-", " to ")}`
+    : `your child born in ${child.birthMonth}/${child.birthYear}`;
+  return `a reminder ${describeRule(ruleOf(plan))} at ${plan.localTime} (${plan.timeZone}), ${channels.join(" and ")}, to talk with ${age}`;
+}
+
 export function signRemindRequest(secret: string, request: RemindRequest, now = new Date()): string {
   return signLink(secret, "remind", JSON.stringify(request), { ttlMs: REMIND_LINK_TTL_MS, now });
 }

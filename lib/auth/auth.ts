@@ -11,9 +11,7 @@ import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/lib/server/db";
 import { getEnv, type Env } from "@/lib/server/env";
-import { sendMail } from "@/lib/email/send-mail";
-import { readRemindRequest, type RemindRequest } from "@/lib/accounts/remind-request";
-import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
+import { sendMail, type MailMessage } from "@/lib/email/send-mail";
 import { signInEmail } from "@/lib/email/sign-in-email";
 import { createShortLink, shortLinkUrl } from "@/lib/auth/short-links";
 import { allowSignInEmail, type SignInAsker, type SignInRefusal } from "@/lib/auth/sign-in-limits";
@@ -21,16 +19,21 @@ import type { PrismaClient } from "@/prisma/generated/client";
 
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 
+/** The email that carries a sign-in link: the sign-in email, or one that says what the link finishes
+ *  (/remind's confirmation). `shortUrl` is the link's short address for "Or copy this link". */
+export type LinkEmail = (to: string, url: string, shortUrl: string) => MailMessage;
+
 /**
  * Asks Auth.js for a sign-in email for `email`, as the sign-in form does: "sent", or which limit
- * refused it (lib/auth/sign-in-limits.ts).
+ * refused it (lib/auth/sign-in-limits.ts). `linkEmail` writes the email, where it is not the sign-in one.
  */
 export async function requestSignInEmail(
   email: string,
   asker: SignInAsker,
   redirectTo = "/account",
+  linkEmail: LinkEmail = signInEmail,
 ): Promise<"sent" | SignInRefusal> {
-  const context: SignInContext = { asker };
+  const context: SignInContext = { asker, linkEmail };
   try {
     await signInContext.run(context, () => signIn("email", { email, redirect: false, redirectTo }));
     await forgetCallbackUrl();
@@ -67,7 +70,7 @@ export function withSignInAsker<T>(asker: SignInAsker, ask: () => Promise<T>): P
   return signInContext.run({ asker }, ask);
 }
 
-type SignInContext = { asker: SignInAsker; refused?: SignInRefusal };
+type SignInContext = { asker: SignInAsker; linkEmail?: LinkEmail; refused?: SignInRefusal };
 const signInContext = new AsyncLocalStorage<SignInContext>();
 
 // Made on first use (the build imports this module without a database), then reused: Auth.js asks
@@ -83,18 +86,15 @@ export function authConfig(env: Env, db: PrismaClient): NextAuthConfig {
     name: "Email",
     from: env.MAIL_FROM,
     maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
-    // A link asked for at /remind carries the request in its callbackUrl: that email says what it is.
+    // A link asked for at /remind comes in an email that says what it is (requestSignInEmail's linkEmail).
     // The email's "Or copy this link" is a short address (/l/<id>) that expires with the link.
     async sendVerificationRequest({ identifier, url, expires, token }) {
-      const request = remindRequestIn(url, env);
+      const linkEmail = signInContext.getStore()?.linkEmail ?? signInEmail;
       const short = shortLinkUrl(
         env.APP_URL,
         await createShortLink(db, url, expires, { secret: env.AUTH_SECRET ?? "", signInToken: token }),
       );
-      await sendMail(
-        request ? remindConfirmEmail(identifier, url, request, short) : signInEmail(identifier, url, short),
-        env,
-      );
+      await sendMail(linkEmail(identifier, url, short), env);
       await countMetric(db, "signin_emails_sent");
     },
   };
@@ -186,14 +186,3 @@ type SessionRow = {
   name: string | null;
   image: string | null;
 };
-
-/** The /remind request a sign-in link's callbackUrl carries (to /remind/ready?r=…), if any. */
-function remindRequestIn(url: string, env: Env): RemindRequest | null {
-  try {
-    const callback = new URL(new URL(url).searchParams.get("callbackUrl") ?? "", env.APP_URL);
-    const token = callback.pathname === "/remind/ready" ? callback.searchParams.get("r") : null;
-    return token && env.AUTH_SECRET ? (readRemindRequest(env.AUTH_SECRET, token)?.request ?? null) : null;
-  } catch {
-    return null;
-  }
-}

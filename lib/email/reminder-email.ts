@@ -3,12 +3,12 @@
 // group, and the links that act on the plan.
 import { ageGroupLabel, ageGroupOn, findAgeGroup, type ChildAge } from "@/lib/guides/age-groups";
 import { checkInLink } from "@/lib/email/check-in-links";
-import type { MonthlyPrompt } from "@/lib/reminders/monthly-prompt";
 import { findGuide } from "@/lib/guides/load-guides";
 import { readingTimeText } from "@/lib/guides/reading-time";
-import { findGuideKind } from "@/lib/guides/taxonomy";
+import { findGuideKind, type MonthlyPrompt } from "@/lib/guides/taxonomy";
 import type { Env } from "@/lib/server/env";
 import { escapeHtml } from "@/lib/email/html";
+import { button, emailHtml, heading, link } from "@/lib/email/email-layout";
 import type { MailMessage } from "@/lib/email/send-mail";
 import { emailActionLink, emailActionToken } from "@/lib/email/email-actions";
 
@@ -27,37 +27,24 @@ export type ReminderInput = {
 
 export function reminderEmail(input: ReminderInput): MailMessage & { messageId: string } {
   const { env, child } = input;
-  const group = findAgeGroup(ageGroupOn(child, input.now))!;
-  const topicSlug = input.prompt.topic;
-  const topic = findGuideKind(topicSlug)!;
-  const guide = findGuide(group.slug, topicSlug)!;
-  const { starter } = input.prompt;
-  const [followUp1, followUp2] = input.prompt.followUps;
-  const who = child.label ?? `your child (${ageGroupLabel(group).toLowerCase()})`;
   const base = env.APP_URL;
+  const one = childReminder(env, input.now, input);
+  const { group, prompt } = one;
   const links = {
-    guide: `${base}${guide.path}`,
-    talked: checkInLink(child.id, topicSlug, input.now, env),
-    skip: emailActionLink(env, "skip", input.deliveryId, input.now),
-    pause: emailActionLink(env, "pause", input.planId, input.now),
+    ...one.links,
     manage: `${base}/account`,
     // The one-click address (RFC 8058): a POST there unsubscribes; a GET shows the confirmation page.
     unsubscribe: `${base}/api/unsubscribe/${emailActionToken(env.AUTH_SECRET, "unsubscribe", input.planId, input.now)}`,
   };
-  const subject = `This month's talk with ${child.label ?? ageGroupLabel(group).toLowerCase()}: ${topic.title.toLowerCase()}`;
+  const subject = `This month's talk with ${child.label ?? ageGroupLabel(group).toLowerCase()}: ${one.topic.toLowerCase()}`;
   const text = [
-    `Time for this month's talk with ${who}.`,
+    `Time for this month's talk with ${one.name}.`,
     "",
-    `This month: ${topic.title}.`,
+    `This month: ${one.topic}.`,
     "",
-    "A way to start:",
-    `  "${starter}"`,
+    ...promptText(prompt),
     "",
-    "Then you could ask:",
-    `  - ${followUp1}`,
-    `  - ${followUp2}`,
-    "",
-    `Read the guide (${readingTimeText(guide)}): ${links.guide}`,
+    `Read the guide (${one.readingTime}): ${links.guide}`,
     "",
     `We talked: ${links.talked}`,
     `Skip this month: ${links.skip}`,
@@ -65,20 +52,14 @@ export function reminderEmail(input: ReminderInput): MailMessage & { messageId: 
     `Manage your reminders: ${links.manage}`,
     `Stop these emails: ${links.unsubscribe}`,
     "",
-    "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/",
+    HELP_NOW_TEXT,
   ].join("\n");
-  const html = `<!doctype html><html lang="en-GB"><body style="margin:0;padding:16px;font-family:system-ui,-apple-system,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1c2421;background:#ffffff">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td style="max-width:560px">
-<p>Time for this month's talk with ${escapeHtml(who)}.</p>
-<h1 style="font-size:22px;margin:16px 0 8px">This month: ${escapeHtml(topic.title)}</h1>
-<p style="margin:0 0 4px">A way to start:</p>
-<p style="margin:0 0 16px;padding:12px;border-left:4px solid #17705f;background:#eef6f4;font-weight:600">${escapeHtml(starter)}</p>
-<p style="margin:0 0 4px">Then you could ask:</p>
-<ul><li>${escapeHtml(followUp1)}</li><li>${escapeHtml(followUp2)}</li></ul>
-<p><a href="${escapeHtml(links.guide)}" style="color:#115a4c">Read the guide</a> (${readingTimeText(guide)})</p>
+  const html = emailHtml(`<p>Time for this month's talk with ${escapeHtml(one.name)}.</p>
+${heading(`This month: ${escapeHtml(one.topic)}`)}
+${promptHtml(prompt)}
+<p>${link(links.guide, "Read the guide")} (${one.readingTime})</p>
 <p>${button(links.talked, "We talked", true)}${button(links.skip, "Skip this month")}${button(links.pause, "Pause")}${button(links.manage, "Manage")}</p>
-${reminderFooter(links.unsubscribe, "Stop these emails")}
-</td></tr></table></body></html>`;
+${reminderFooter(links.unsubscribe, "Stop these emails")}`);
   return {
     to: input.to,
     subject,
@@ -88,9 +69,55 @@ ${reminderFooter(links.unsubscribe, "Stop these emails")}
   };
 }
 
+/** One child's part of a reminder: who, this month's topic, its guide, and the links that act on the
+ *  child's plan (We talked, Skip this month, Pause). */
+export function childReminder(
+  env: ReminderInput["env"],
+  now: Date,
+  { deliveryId, planId, child, prompt }: Pick<ReminderInput, "deliveryId" | "planId" | "child" | "prompt">,
+) {
+  const group = findAgeGroup(ageGroupOn(child, now))!;
+  const guide = findGuide(group.slug, prompt.topic)!;
+  return {
+    group,
+    prompt,
+    name: child.label ?? `your child (${ageGroupLabel(group).toLowerCase()})`,
+    topic: findGuideKind(prompt.topic)!.title,
+    readingTime: readingTimeText(guide),
+    links: {
+      guide: `${env.APP_URL}${guide.path}`,
+      talked: checkInLink(child.id, prompt.topic, now, env),
+      skip: emailActionLink(env, "skip", deliveryId, now),
+      pause: emailActionLink(env, "pause", planId, now),
+    },
+  };
+}
+
+/** The month's starter and follow-ups, as the plain-text lines of an email. */
+export function promptText({ starter, followUps }: MonthlyPrompt): string[] {
+  return [
+    "A way to start:",
+    `  "${starter}"`,
+    "",
+    "Then you could ask:",
+    ...followUps.map((f) => `  - ${f}`),
+  ];
+}
+
+/** The month's starter and follow-ups, as HTML. */
+export function promptHtml({ starter, followUps }: MonthlyPrompt): string {
+  return `<p style="margin:0 0 4px">A way to start:</p>
+<p style="margin:0 0 16px;padding:12px;border-left:4px solid #17705f;background:#eef6f4;font-weight:600">${escapeHtml(starter)}</p>
+<p style="margin:0 0 4px">Then you could ask:</p>
+<ul>${followUps.map((f) => `<li>${escapeHtml(f)}</li>`).join("")}</ul>`;
+}
+
+export const HELP_NOW_TEXT =
+  "If a child is in danger now, call 999. Report online sexual abuse or grooming to CEOP: https://www.ceop.police.uk/Safety-Centre/";
+
 /** The end of every reminder's HTML: help for a child in danger now, and the link that stops the emails. */
 export function reminderFooter(unsubscribe: string, stopLabel: string): string {
-  return `<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to <a href="https://www.ceop.police.uk/Safety-Centre/" style="color:#115a4c">CEOP</a>.<br>
+  return `<p style="font-size:14px;color:#4a5752">If a child is in danger now, call 999. Report online sexual abuse or grooming to ${link("https://www.ceop.police.uk/Safety-Centre/", "CEOP")}.<br>
 <a href="${escapeHtml(unsubscribe)}" style="color:#4a5752">${stopLabel}</a></p>`;
 }
 
@@ -106,9 +133,4 @@ export function reminderEnvelope(base: string, deliveryId: string, unsubscribe: 
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };
-}
-
-/** A link drawn as a button (inline styles: email clients drop style sheets). `label` is HTML. */
-export function button(href: string, label: string, primary = false): string {
-  return `<a href="${escapeHtml(href)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:bold;${primary ? "background:#115a4c;color:#ffffff" : "border:2px solid #115a4c;color:#115a4c"}">${label}</a>`;
 }

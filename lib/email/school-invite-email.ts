@@ -2,6 +2,7 @@
 // accepts (mail scanners open links; they do not press buttons). The wording is ours alone: the school's
 // name was typed by whoever registered it, so it stays out of the subject and is quoted once, as what
 // they typed, with bidirectional controls removed and no way to become a link.
+import { buttonAndLink, emailHtml, heading } from "@/lib/email/email-layout";
 import { escapeHtml } from "@/lib/email/html";
 
 export const SCHOOL_INVITE_SUBJECT = "You have been invited to see a school's numbers on Talk Often";
@@ -23,15 +24,12 @@ export function schoolInviteEmail(to: string, school: string, from: string, url:
     "",
     "Talk Often",
   ].join("\n");
-  const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1c2421">
-<h1 style="font-size:22px">You have been invited to see a school's numbers on Talk Often</h1>
+  const html = emailHtml(`${heading("You have been invited to see a school's numbers on Talk Often")}
 <p>${escapeHtml(from)} asked for you to be a contact for a school on Talk Often. Contacts see how many parents set up a monthly check-in through the school's links. Schools only ever see numbers, never who a family is.</p>
 <p>The school's name, as it was registered: <q dir="ltr">${escapeHtml(name)}</q></p>
 <p>If you work there and would like to, open this link and press the button. It works for 7 days.</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#115a4c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">See the invitation</a></p>
-<p>Or copy this link into your browser:<br><span style="word-break:break-all">${escapeHtml(url)}</span></p>
-<p>If you do not know why you got this, ignore it: nothing happens without the button.</p>
-</body></html>`;
+${buttonAndLink(url, "See the invitation")}
+<p>If you do not know why you got this, ignore it: nothing happens without the button.</p>`);
   return { to, subject: SCHOOL_INVITE_SUBJECT, text, html };
 }
 

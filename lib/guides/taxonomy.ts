@@ -80,6 +80,9 @@ export const EVERY_AGE_GUIDES = [
 export const GUIDE_KINDS = [...TOPICS, ...EVERY_AGE_GUIDES] as const;
 
 export type TopicSlug = (typeof TOPICS)[number]["slug"];
+/** A month's conversation for one child (lib/reminders/monthly-prompt.ts chooses it; the reminder emails
+ *  say it): a topic, one of its guide's starters and two follow-up questions. */
+export type MonthlyPrompt = { topic: TopicSlug; starter: string; followUps: [string, string] };
 export type GuideSlug = (typeof GUIDE_KINDS)[number]["slug"];
 
 export const GUIDE_SLUGS = GUIDE_KINDS.map((kind) => kind.slug) as GuideSlug[];

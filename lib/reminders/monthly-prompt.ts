@@ -10,13 +10,13 @@
 // waits at most for the others covered before it (one a month), or for its starters, which come free
 // within six months of its last suggestion; and only one topic can have used six starters in 11 months.
 import { findGuide } from "@/lib/guides/load-guides";
-import { TOPICS, type TopicSlug } from "@/lib/guides/taxonomy";
+import { TOPICS, type MonthlyPrompt, type TopicSlug } from "@/lib/guides/taxonomy";
 
 /** A month's check-in as sent (or shown in the calendar): Delivery.month, .topic, .starter. */
 export type PastPrompt = { month: string; topic: string | null; starter: string | null };
 export type Talk = { topic: string; talkedAt: Date };
 /** Every guide has at least six starters (the build checks), so two follow-ups always differ from it. */
-export type MonthlyPrompt = { topic: TopicSlug; starter: string; followUps: [string, string] };
+export type { MonthlyPrompt };
 
 /** "2026-12" → months since year 0, for differences. */
 function monthNumber(month: string): number {

@@ -2,11 +2,11 @@
 // The one-step form at /remind: checked as one request; a parent signed in as that address gets the
 // child and plan at once, anyone else one email whose button confirms (lib/accounts/remind-request.ts).
 import { randomBytes } from "node:crypto";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import {
   addRemindedChild,
+  describeRemindRequest,
   parseRemindForm,
   readSchoolChoice,
   readyPath,
@@ -16,7 +16,8 @@ import { formValues } from "@/lib/server/form-input";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { auth, requestSignInEmail } from "@/lib/auth/auth";
-import { requestClient } from "@/lib/server/request-client";
+import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
+import { clientAddress } from "@/lib/server/request-client";
 import { countFamily } from "@/lib/schools/school-counting";
 import { schoolByCode } from "@/lib/schools/schools";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
@@ -39,10 +40,15 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
     redirect(readyPath(made.childId, request.school));
   }
   const token = signRemindRequest(requireLinkSecret(), request);
-  const client = requestClient(await headers()).address;
+  const client = await clientAddress();
   // A registered school's link has room for a hall full of families on one Wi-Fi address.
   const school = request.school ? ((await schoolByCode(request.school, db))?.code ?? null) : null;
-  const sent = await requestSignInEmail(request.email, { client, school }, `/remind/ready?r=${token}`);
+  const sent = await requestSignInEmail(
+    request.email,
+    { client, school },
+    `/remind/ready?r=${token}`,
+    (to, url, short) => remindConfirmEmail(to, url, describeRemindRequest(request), short),
+  );
   if (sent !== "sent") return { values, errors: { form: signInRefusalMessage(sent) } };
   redirect("/remind/check-email");
 }

@@ -2,7 +2,7 @@
 // it opens the last step (the page's own button is "Confirm my monthly check-in", so the parent is not
 // asked to press "the same" button twice), and a short address to type when the button is cut off.
 import { describe, expect, it } from "vitest";
-import { parseRemindForm, REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
+import { describeRemindRequest, parseRemindForm, REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
 import { remindConfirmEmail } from "@/lib/email/remind-confirm-email";
 
 const parsed = parseRemindForm({
@@ -14,7 +14,7 @@ const parsed = parseRemindForm({
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 const LONG = `https://talkoften.test/api/auth/callback/email?token=${"f".repeat(64)}&r=${"a".repeat(900)}`;
 const SHORT = "https://talkoften.test/l/AbCdEfGhIjKlMnOp";
-const email = remindConfirmEmail("parent@example.org", LONG, parsed.request, SHORT);
+const email = remindConfirmEmail("parent@example.org", LONG, describeRemindRequest(parsed.request), SHORT);
 
 describe("the monthly check-in's confirmation email", () => {
   it("says what was asked for", () => {
