@@ -9,42 +9,40 @@
 // every plan's last saved version is in the database exactly as sent. Asserts nothing about time.
 import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { Parser } from "htmlparser2";
 import pg from "pg";
 import { getGuides } from "../lib/guides/load-guides";
 import { listOutbox } from "../lib/email/outbox";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { benchOptions } from "./options";
 import { startServer } from "./server";
 
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", default: "3211" },
-    parents: { type: "string", default: "50" },
-    // Guide pages read per second by passers-by, at a steady rate whatever the server's speed.
-    reads: { type: "string", default: "100" },
-    // Readers who fetch guide after guide without ever pausing: they take all the CPU there is.
-    readers: { type: "string", default: "0" },
-    seconds: { type: "string", default: "60" },
-    // A parent pauses 1–3 s between steps (half to one and a half times this), as a person reading
-    // and typing does; 0 for no pause at all (each parent then asks again as soon as answered).
-    think: { type: "string", default: "2000" },
-    // Parents arrive one after another over this many seconds, as people do, rather than all at once.
-    ramp: { type: "string", default: "10" },
-    // First, this many seconds of the same mix (10 parents, the steady reads), not counted: every
-    // server process loads its code and fills its caches on its first requests of each kind.
-    warmup: { type: "string", default: "10" },
-  },
+const options = benchOptions({
+  port: 3211,
+  parents: 50,
+  // Guide pages read per second by passers-by, at a steady rate whatever the server's speed.
+  reads: 100,
+  // Readers who fetch guide after guide without ever pausing: they take all the CPU there is.
+  readers: 0,
+  seconds: 60,
+  // A parent pauses 1–3 s between steps (half to one and a half times this), as a person reading
+  // and typing does; 0 for no pause at all (each parent then asks again as soon as answered).
+  think: 2000,
+  // Parents arrive one after another over this many seconds, as people do, rather than all at once.
+  ramp: 10,
+  // First, this many seconds of the same mix (10 parents, the steady reads), not counted: every
+  // server process loads its code and fills its caches on its first requests of each kind.
+  warmup: 10,
 });
-const port = Number(values.port);
+const port = options.port;
 const base = `http://127.0.0.1:${port}`;
-const PARENTS = Number(values.parents);
-const READERS = Number(values.readers);
-const READS_PER_SECOND = Number(values.reads);
-const SECONDS = Number(values.seconds);
-const THINK_MS = Number(values.think);
-const RAMP_MS = Number(values.ramp) * 1000;
-const WARMUP_SECONDS = Number(values.warmup);
+const PARENTS = options.parents;
+const READERS = options.readers;
+const READS_PER_SECOND = options.reads;
+const SECONDS = options.seconds;
+const THINK_MS = options.think;
+const RAMP_MS = options.ramp * 1000;
+const WARMUP_SECONDS = options.warmup;
 const think = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
 
 // ── measurements ────────────────────────────────────────────────────────────────────────────

@@ -13,7 +13,6 @@
 // `--runs 0` leaves Lighthouse out (bytes and throughput only).
 // Prints figures; asserts nothing.
 import os from "node:os";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
@@ -23,28 +22,27 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../scripts/embedded-postgres";
 import { startFrontProxy } from "../tests/helpers/front-proxy";
+import { benchOptions } from "./options";
 import { startServer } from "./server";
 
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", default: "3210" },
-    // Seconds of each throughput round.
-    seconds: { type: "string", default: "10" },
-    connections: { type: "string", default: "10" },
-    // Throughput is measured in rounds that alternate guide and bare page, after a warm-up of both,
-    // so that neither gains from running second (a warmer JIT) or loses to a busy moment of the machine.
-    rounds: { type: "string", default: "4" },
-    // One server process by default, so that Chromium and autocannon have the other core to
-    // themselves and the figures are the server's, not the load generator's.
-    processes: { type: "string", default: "1" },
-    // Lighthouse runs per page; the median run is reported, as Lighthouse's documentation advises
-    // (one run moves by several points with whatever else the machine is doing); it suggests five.
-    runs: { type: "string", default: "5" },
-    // The front proxy (deploy/nginx) side by side with the app alone and nginx's static limit.
-    proxy: { type: "boolean", default: true },
-  },
+const values = benchOptions({
+  port: 3210,
+  // Seconds of each throughput round.
+  seconds: 10,
+  connections: 10,
+  // Throughput is measured in rounds that alternate guide and bare page, after a warm-up of both,
+  // so that neither gains from running second (a warmer JIT) or loses to a busy moment of the machine.
+  rounds: 4,
+  // One server process by default, so that Chromium and autocannon have the other core to
+  // themselves and the figures are the server's, not the load generator's.
+  processes: 1,
+  // Lighthouse runs per page; the median run is reported, as Lighthouse's documentation advises
+  // (one run moves by several points with whatever else the machine is doing); it suggests five.
+  runs: 5,
+  // The front proxy (deploy/nginx) side by side with the app alone and nginx's static limit.
+  proxy: true,
 });
-const port = Number(values.port);
+const port = values.port;
 const base = `http://127.0.0.1:${port}`;
 const GUIDE = "/guides/8-10/live-streaming";
 // `/bare` too: the framework's own floor, to read the others against.
@@ -86,7 +84,7 @@ async function bytesOf(pathname: string) {
 async function throughput(pathname: string, seconds: number, origin = base) {
   const result = await autocannon({
     url: `${origin}${pathname}`,
-    connections: Number(values.connections),
+    connections: values.connections,
     duration: seconds,
     // As browsers ask: every figure here is for the compressed page.
     headers: { "accept-encoding": "gzip" },
@@ -115,7 +113,7 @@ async function lighthouseScores() {
     for (const pathname of LIGHTHOUSE_PAGES) {
       await fetch(`${base}${pathname}`); // warm
       const runs = [];
-      for (let run = 0; run < Number(values.runs); run += 1) {
+      for (let run = 0; run < values.runs; run += 1) {
         const result = await lighthouse(`${base}${pathname}`, {
           port: chrome.port,
           output: "json",
@@ -188,10 +186,10 @@ async function frontProxyTable() {
     for (const [, origin] of ways) await throughput(GUIDE, 3, origin); // warm up, fill the cache
     const totals = new Map<string, number>(ways.map(([name]) => [name, 0]));
     const rows: Record<string, unknown>[] = [];
-    for (let round = 1; round <= Number(values.rounds); round += 1) {
+    for (let round = 1; round <= values.rounds; round += 1) {
       const order = round % 2 === 1 ? ways : [...ways].reverse();
       for (const [name, origin] of order) {
-        const result = await throughput(GUIDE, Number(values.seconds), origin);
+        const result = await throughput(GUIDE, values.seconds, origin);
         totals.set(name, totals.get(name)! + result.requests);
         rows.push({ round, way: name, "req/s": result.rps, "p99 ms": result.p99, errors: result.errors });
       }
@@ -204,7 +202,7 @@ async function frontProxyTable() {
     console.table(
       ways.map(([name]) => ({
         way: name,
-        "req/s": Math.round(totals.get(name)! / (Number(values.rounds) * Number(values.seconds))),
+        "req/s": Math.round(totals.get(name)! / (values.rounds * values.seconds)),
         "of the static limit": (totals.get(name)! / limit).toFixed(2),
       })),
     );
@@ -214,14 +212,14 @@ async function frontProxyTable() {
 }
 
 const staticPort = await freePort();
-const server = await startServer(port, { processes: Number(values.processes) });
+const server = await startServer(port, { processes: values.processes });
 
 try {
   console.log(
     `Page benchmark, ${os.cpus().length} cores, ${values.processes} server process(es), ${new Date().toISOString()}`,
   );
 
-  if (Number(values.runs) > 0) await lighthouseScores();
+  if (values.runs > 0) await lighthouseScores();
 
   const guide = await bytesOf(GUIDE);
   const bare = await bytesOf("/bare");
@@ -256,10 +254,10 @@ try {
   const rounds: Record<string, unknown>[] = [];
   let guideTotal = 0;
   let bareTotal = 0;
-  for (let round = 1; round <= Number(values.rounds); round += 1) {
+  for (let round = 1; round <= values.rounds; round += 1) {
     const first = round % 2 === 1 ? GUIDE : "/bare"; // alternate which goes first, too
-    const a = await throughput(first, Number(values.seconds));
-    const b = await throughput(first === GUIDE ? "/bare" : GUIDE, Number(values.seconds));
+    const a = await throughput(first, values.seconds);
+    const b = await throughput(first === GUIDE ? "/bare" : GUIDE, values.seconds);
     const [guideRate, bareRate] = first === GUIDE ? [a, b] : [b, a];
     guideTotal += guideRate.requests;
     bareTotal += bareRate.requests;

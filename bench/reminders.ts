@@ -10,7 +10,6 @@ import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { runMigrations } from "graphile-worker";
@@ -22,14 +21,11 @@ import { chooseMonthlyPrompt } from "../lib/reminders/monthly-prompt";
 import { dispatchDuePlans } from "../lib/reminders/dispatch";
 import { freePort, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { runBin } from "../scripts/child-processes";
+import { benchOptions } from "./options";
 
-const { values } = parseArgs({
-  options: { plans: { type: "string", default: "10000" }, big: { type: "string", default: "1000000" } },
-});
-const N = Number(values.plans);
-const BIG = Number(values.big);
+const { plans: N, big: BIG } = benchOptions({ plans: 10000, big: 1000000 });
 // The second part claims the 100 due plans among --big: it needs at least that many.
-if (!Number.isInteger(N) || N < 1 || !Number.isInteger(BIG) || BIG < 100) {
+if (N < 1 || BIG < 100) {
   console.error("--plans must be a whole number of at least 1, and --big a whole number of at least 100.");
   process.exit(2);
 }

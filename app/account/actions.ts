@@ -19,13 +19,12 @@ import {
 } from "@/lib/accounts/account-actions";
 import { stopCounting } from "@/lib/schools/school-counting";
 import { deleteUserData } from "@/lib/accounts/account-data";
-import { formValues } from "@/lib/server/form-input";
+import { formValues, formText } from "@/lib/server/form-input";
 import { signOut } from "@/lib/auth/auth";
 import { resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { requestEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
-import { requestClient } from "@/lib/server/request-client";
-import { headers } from "next/headers";
+import { clientAddress } from "@/lib/server/request-client";
 import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
 export type { FormState };
@@ -110,8 +109,8 @@ export async function requestNewEmail(
   form: FormData,
 ): Promise<EmailChangeState> {
   const { db, userId } = await forParent(formAction, [_previous, form]);
-  const raw = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
-  const client = requestClient(await headers()).address;
+  const raw = formText(form, "email");
+  const client = await clientAddress();
   const result = await requestEmailChange(db, getEnv(), userId, raw, client);
   return result.ok ? { email: "", sentTo: result.email } : { email: raw, error: result.error };
 }

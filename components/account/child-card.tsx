@@ -10,6 +10,7 @@ import {
   stopSchoolCounting,
   updateChild,
 } from "@/app/account/actions";
+import { CalendarLinks } from "@/components/account/calendar-links";
 import { CheckInForm } from "@/components/account/check-in-form";
 import { ChildForm } from "@/components/account/child-form";
 import { FocusOnArrival } from "@/components/account/focus-on-arrival";
@@ -132,12 +133,8 @@ export function ChildCard({
           {plan.calendarEnabled && plan.calendarToken && (
             <div className="mt-2" data-testid="calendar-feed">
               <p className="m-0">
-                In your calendar:{" "}
-                <a href={`${appUrl.replace(/^https?:/, "webcal:")}/api/calendar/${plan.calendarToken}.ics`}>
-                  subscribe in your calendar app
-                </a>{" "}
-                or <a href={`/api/calendar/${plan.calendarToken}.ics`}>download the calendar file</a>. Keep
-                this address private.
+                In your calendar: <CalendarLinks appUrl={appUrl} token={plan.calendarToken} />. Keep this
+                address private.
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer">Calendar address shared by mistake?</summary>

@@ -1,6 +1,7 @@
 // The account page's settings for all the children at once: one email a month or one per child, and
 // one calendar address with every child's check-ins.
 import { householdCalendar, setSeparateReminders } from "@/app/account/actions";
+import { CalendarLinks } from "@/components/account/calendar-links";
 import { ActionForm } from "@/components/ui/action-form";
 import { secondaryButtonClass } from "@/components/ui/field";
 
@@ -38,11 +39,7 @@ export function HouseholdSettings({
         <div data-testid="household-calendar">
           <p className="m-0">
             Every child&rsquo;s check-ins at one address:{" "}
-            <a href={`${appUrl.replace(/^https?:/, "webcal:")}/api/calendar/${calendarToken}.ics`}>
-              subscribe in your calendar app
-            </a>{" "}
-            or <a href={`/api/calendar/${calendarToken}.ics`}>download the calendar file</a>. Keep this
-            address private.
+            <CalendarLinks appUrl={appUrl} token={calendarToken} />. Keep this address private.
           </p>
           <div className="mt-2 flex flex-wrap gap-3">
             <ActionForm action={householdCalendar.bind(null, "renew")} permalink="/account">

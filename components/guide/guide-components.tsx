@@ -6,26 +6,22 @@ import { NEVER_ASK_FOR_THE_IMAGE } from "@/lib/guides/never-ask-for-the-image";
 
 type Children = { children?: ReactNode };
 
-function Section({ title, id, children }: Children & { title: string; id: string }) {
-  return (
-    <section aria-labelledby={id} className="guide-section">
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
+/** A guide's section with its fixed heading (`id` is the heading's, for links and aria-labelledby). */
+function section(title: string, id: string) {
+  function GuideSection({ children }: Children) {
+    return (
+      <section aria-labelledby={id} className="guide-section">
+        <h2 id={id}>{title}</h2>
+        {children}
+      </section>
+    );
+  }
+  return GuideSection;
 }
 
 export const guideComponents = {
-  WhyItMatters: ({ children }: Children) => (
-    <Section title="Why it matters at this age" id="why-it-matters">
-      {children}
-    </Section>
-  ),
-  WhatItCanLookLike: ({ children }: Children) => (
-    <Section title="What it can look like" id="what-it-can-look-like">
-      {children}
-    </Section>
-  ),
+  WhyItMatters: section("Why it matters at this age", "why-it-matters"),
+  WhatItCanLookLike: section("What it can look like", "what-it-can-look-like"),
   ConversationStarters: ({ children }: Children) => (
     <section aria-labelledby="conversation-starters" className="starter-card">
       <h2 id="conversation-starters">Conversation starters</h2>
@@ -34,16 +30,8 @@ export const guideComponents = {
     </section>
   ),
   Starter: ({ children }: Children) => <li>{children}</li>,
-  ListenFor: ({ children }: Children) => (
-    <Section title="What to listen for" id="what-to-listen-for">
-      {children}
-    </Section>
-  ),
-  DoTogether: ({ children }: Children) => (
-    <Section title="Things to do together" id="do-together">
-      {children}
-    </Section>
-  ),
+  ListenFor: section("What to listen for", "what-to-listen-for"),
+  DoTogether: section("Things to do together", "do-together"),
   Activity: ({ title, children }: Children & { title: string }) => (
     <div className="activity">
       <h3>{title}</h3>

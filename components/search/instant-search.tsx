@@ -4,14 +4,8 @@
 // /search-index.json in the browser at once, with the same code and search words as the server.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { SearchResults } from "@/components/search/search-results";
-import {
-  guideSearchFrom,
-  searchGuides,
-  type GuideSearch,
-  type SearchOutcome,
-  type SearchPayload,
-  type WorriedSteps,
-} from "@/lib/guides/search-index";
+import { guideSearchFrom, searchGuides } from "@/lib/guides/search-index";
+import type { GuideSearch, SearchOutcome, SearchPayload, WorriedSteps } from "@/lib/guides/search-index";
 
 type Loaded = { search: GuideSearch; worried: WorriedSteps[] };
 type Shown = { outcome: SearchOutcome; worried: WorriedSteps[] };

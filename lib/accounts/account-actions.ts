@@ -1,11 +1,12 @@
 // What the /account forms do, given the signed-in user's id: validate, check ownership, write.
 // Bad input returns field errors and writes nothing; another parent's child is "not found".
+import type { z } from "zod";
 import type { PrismaClient } from "@/prisma/generated/client";
 import { newCalendarToken } from "@/lib/reminders/calendar-feed";
 import { nextDueAfter } from "@/lib/reminders/plans";
 import { checkInSchema, childSchema } from "@/lib/accounts/validations";
 import { planSchema } from "@/lib/reminders/plan-schema";
-import { fieldErrorsOf, isRowId, type FieldErrors } from "@/lib/server/form-input";
+import { deleteOwn, fieldErrorsOf, isRowId, type FieldErrors } from "@/lib/server/form-input";
 
 export type FormState = {
   ok: boolean;
@@ -32,6 +33,40 @@ export async function roomForChild(tx: Transaction, userId: string): Promise<boo
 async function ownChild(db: PrismaClient, userId: string, childId: string) {
   if (!isRowId(childId)) return null;
   return db.child.findFirst({ where: { id: childId, userId }, include: { plan: true } });
+}
+
+type Values = Record<string, string>;
+type OwnChild = NonNullable<Awaited<ReturnType<typeof ownChild>>>;
+
+/**
+ * An action on a form about one of the parent's children, called (db, userId, childId, values, now):
+ * "not-found" unless the child is theirs, the form's errors when it is wrong (nothing written), else
+ * what `save` does with the checked data.
+ */
+function childFormAction<T>(
+  schema: z.ZodType<T>,
+  save: (form: {
+    db: PrismaClient;
+    childId: string;
+    child: OwnChild;
+    data: T;
+    values: Values;
+    now: Date;
+  }) => Promise<FormState>,
+) {
+  return async (
+    db: PrismaClient,
+    userId: string,
+    childId: string,
+    values: Values,
+    now = new Date(),
+  ): Promise<Outcome> => {
+    const child = await ownChild(db, userId, childId);
+    if (!child) return "not-found";
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
+    return save({ db, childId, child, data: parsed.data, values, now });
+  };
 }
 
 /**
@@ -74,52 +109,30 @@ export async function addChildFor(
   return { ok: true, values: {}, errors: {}, message: "Child added.", childId: added };
 }
 
-export async function updateChildFor(
-  db: PrismaClient,
-  userId: string,
-  childId: string,
-  values: Record<string, string>,
-): Promise<Outcome> {
-  if (!(await ownChild(db, userId, childId))) return "not-found";
-  const parsed = childSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
-  await db.child.update({ where: { id: childId }, data: parsed.data });
+export const updateChildFor = childFormAction(childSchema, async ({ db, childId, data, values }) => {
+  await db.child.update({ where: { id: childId }, data });
   return { ok: true, values, errors: {}, message: "Saved." };
-}
+});
 
 export async function removeChildFor(
   db: PrismaClient,
   userId: string,
   childId: string,
 ): Promise<"ok" | "not-found"> {
-  if (!isRowId(childId)) return "not-found";
-  const { count } = await db.child.deleteMany({ where: { id: childId, userId } });
-  return count ? "ok" : "not-found";
+  return deleteOwn(childId, (id) => db.child.deleteMany({ where: { id, userId } }));
 }
 
-export async function savePlanFor(
-  db: PrismaClient,
-  userId: string,
-  childId: string,
-  values: Record<string, string>,
-  now = new Date(),
-): Promise<Outcome> {
-  const child = await ownChild(db, userId, childId);
-  if (!child) return "not-found";
-  const parsed = planSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
-  const nextDueAt = nextDueAfter(parsed.data, now);
+export const savePlanFor = childFormAction(planSchema, async ({ db, childId, child, data, values, now }) => {
+  const nextDueAt = nextDueAfter(data, now);
   // The feed's secret exists while the calendar is on; turning it off revokes the old address.
-  const calendarToken = parsed.data.calendarEnabled
-    ? (child.plan?.calendarToken ?? newCalendarToken())
-    : null;
+  const calendarToken = data.calendarEnabled ? (child.plan?.calendarToken ?? newCalendarToken()) : null;
   await db.checkInPlan.upsert({
     where: { childId },
-    create: { childId, ...parsed.data, nextDueAt, calendarToken },
-    update: { ...parsed.data, nextDueAt, calendarToken },
+    create: { childId, ...data, nextDueAt, calendarToken },
+    update: { ...data, nextDueAt, calendarToken },
   });
   return { ok: true, values, errors: {}, message: "Check-in plan saved." };
-}
+});
 
 export async function setPausedFor(
   db: PrismaClient,
@@ -136,18 +149,10 @@ export async function setPausedFor(
   return "ok";
 }
 
-export async function recordCheckInFor(
-  db: PrismaClient,
-  userId: string,
-  childId: string,
-  values: Record<string, string>,
-): Promise<Outcome> {
-  if (!(await ownChild(db, userId, childId))) return "not-found";
-  const parsed = checkInSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, values, errors: fieldErrorsOf(parsed.error) };
-  await db.checkIn.create({ data: { childId, topic: parsed.data.topic, note: parsed.data.note } });
+export const recordCheckInFor = childFormAction(checkInSchema, async ({ db, childId, data }) => {
+  await db.checkIn.create({ data: { childId, topic: data.topic, note: data.note } });
   return { ok: true, values: {}, errors: {}, message: "Well done. We've noted your talk." };
-}
+});
 
 /** Replaces the calendar feed's secret: the old address stops working at once. */
 export async function regenerateCalendarFor(

@@ -9,7 +9,7 @@
 //   - the client's range (an IPv4 /24 or an IPv6 /48): 300 an hour, so that cycling through
 //     neighbouring addresses buys little.
 import type { PrismaClient } from "@/prisma/generated/client";
-import { allow, type Limit } from "@/lib/server/rate-limit";
+import { allow, waitFor, type Limit } from "@/lib/server/rate-limit";
 
 const MINUTES = 60_000;
 
@@ -70,6 +70,6 @@ export function clientRange(client: string): string {
 /** What a refused parent is told, in words that say which wait helps. */
 export function signInRefusalMessage(refusal: SignInRefusal): string {
   return refusal === "recipient"
-    ? "We have already sent several emails to this address just now. Look for the newest one in your inbox (and spam folder), or try again in 15 minutes."
-    : "Too many emails have been asked for from this network just now. Please try again in 15 minutes, or from another connection (for example, your phone's mobile data).";
+    ? `We have already sent several emails to this address just now. Look for the newest one in your inbox (and spam folder), or try again in ${waitFor(SIGN_IN_PER_ADDRESS)}.`
+    : `Too many emails have been asked for from this network just now. Please try again in ${waitFor(SIGN_IN_PER_IP)}, or from another connection (for example, your phone's mobile data).`;
 }

@@ -6,16 +6,10 @@ import type { Guide } from "@/lib/guides/load-guides";
 /** A guide is due for review when its last review is over this old. */
 export const REVIEW_EVERY_MONTHS = 12;
 
-export type ReviewRow = {
-  file: string;
-  title: string;
-  lastReviewed: string;
-  due: boolean;
-  readingEase: number;
-  sources: { publisher: string; title: string; url: string }[];
-};
+/** One guide's line of the report. */
+export type ReviewRow = ReturnType<typeof reviewRows>[number];
 
-export function reviewRows(guides: Guide[], today: Date): ReviewRow[] {
+export function reviewRows(guides: Guide[], today: Date) {
   const limit = new Date(today);
   limit.setUTCMonth(limit.getUTCMonth() - REVIEW_EVERY_MONTHS);
   return guides
@@ -27,11 +21,7 @@ export function reviewRows(guides: Guide[], today: Date): ReviewRow[] {
         lastReviewed,
         due: new Date(`${lastReviewed}T00:00:00Z`) < limit,
         readingEase: Math.round(readingEase(guide.sentences) * 10) / 10,
-        sources: guide.frontMatter.sources.map((s) => ({
-          publisher: s.publisher,
-          title: s.title,
-          url: s.url,
-        })),
+        sources: guide.frontMatter.sources.map(({ publisher, title, url }) => ({ publisher, title, url })),
       };
     })
     .sort((a, b) => a.lastReviewed.localeCompare(b.lastReviewed) || a.file.localeCompare(b.file));

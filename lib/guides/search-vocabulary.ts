@@ -22,34 +22,33 @@ const searchPhrase = phrase.refine(
   "has only common words that search leaves out (such as my, the, is): add a word that says what it is about",
 );
 
+/** A non-empty list of `item`s, its messages naming what it lists. */
+const listOf = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { message: `must be a list of ${what}` }).min(1, "must not be empty");
+const topics = z
+  .array(z.enum(GUIDE_SLUGS, { message: `must be one of ${GUIDE_SLUGS.join(", ")}` }))
+  .optional();
+
 const synonymsFileSchema = z.strictObject({
-  synonyms: z
-    .array(
-      z.strictObject({
-        parents: z.array(searchPhrase, { message: "must be a list of phrases" }).min(1, "must not be empty"),
-        guides: z.array(searchPhrase, { message: "must be a list of phrases" }).min(1, "must not be empty"),
-        topics: z
-          .array(z.enum(GUIDE_SLUGS, { message: `must be one of ${GUIDE_SLUGS.join(", ")}` }))
-          .optional(),
-      }),
-      { message: "must be a list of entries" },
-    )
-    .min(1, "must not be empty"),
+  synonyms: listOf(
+    z.strictObject({
+      parents: listOf(searchPhrase, "phrases"),
+      guides: listOf(searchPhrase, "phrases"),
+      topics,
+    }),
+    "entries",
+  ),
 });
 
 const crisisFileSchema = z.strictObject({
-  signals: z
-    .array(
-      z.strictObject({
-        name: z.string({ message: "is required" }).trim().min(1, "is required"),
-        phrases: z.array(phrase, { message: "must be a list of phrases" }).min(1, "must not be empty"),
-        topics: z
-          .array(z.enum(GUIDE_SLUGS, { message: `must be one of ${GUIDE_SLUGS.join(", ")}` }))
-          .optional(),
-      }),
-      { message: "must be a list of signals" },
-    )
-    .min(1, "must not be empty"),
+  signals: listOf(
+    z.strictObject({
+      name: z.string({ message: "is required" }).trim().min(1, "is required"),
+      phrases: listOf(phrase, "phrases"),
+      topics,
+    }),
+    "signals",
+  ),
 });
 
 export type Synonym = z.infer<typeof synonymsFileSchema>["synonyms"][number];

@@ -3,9 +3,29 @@
 // per age group (/embed/<age>) to sit in an iframe: the age group's guides with their one-line
 // descriptions and the reminder invitation, plain HTML and CSS with no JavaScript, light and dark, its
 // links opening Talk Often in the top window.
-import { AGE_GROUPS, ageGroupLabel, type AgeGroup } from "@/lib/guides/age-groups";
-import type { Guide } from "@/lib/guides/load-guides";
+import { AGE_GROUPS, ageGroupLabel, findAgeGroup, type AgeGroup } from "@/lib/guides/age-groups";
+import { getGuides, type Guide } from "@/lib/guides/load-guides";
 import { GUIDE_KINDS } from "@/lib/guides/taxonomy";
+import { getEnv } from "@/lib/server/env";
+
+/** `generateStaticParams` of a route per age group: one `age` per group. */
+export function ageGroupParams() {
+  return AGE_GROUPS.map((group) => ({ age: group.slug }));
+}
+
+/** The GET handler of a route per age group (its feed, its embed): the answer for the group's guides, or
+ *  404 for an age group that does not exist. */
+export function perAgeGroup(answer: (group: AgeGroup, guides: Guide[], appUrl: string) => Response) {
+  return async (_request: Request, { params }: { params: Promise<{ age: string }> }) => {
+    const group = findAgeGroup((await params).age);
+    if (!group) return new Response("Not found\n", { status: 404 });
+    return answer(
+      group,
+      getGuides().filter((guide) => guide.ageGroup === group.slug),
+      getEnv().APP_URL,
+    );
+  };
+}
 
 const xml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

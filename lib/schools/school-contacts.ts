@@ -1,7 +1,7 @@
 // A school's contacts (members of staff, by the same email sign-in as parents): inviting a colleague,
 // the invitation's link, accepting or cancelling it, and removing a contact.
 import type { PrismaClient } from "@/prisma/generated/client";
-import { emailSchema, isRowId } from "@/lib/server/form-input";
+import { deleteOwn, emailSchema, isRowId } from "@/lib/server/form-input";
 import { schoolInviteEmail } from "@/lib/email/school-invite-email";
 import { sendMail } from "@/lib/email/send-mail";
 import { getDb } from "@/lib/server/db";
@@ -119,11 +119,9 @@ export async function cancelInvitation(
   school: SchoolForContact,
   invitationId: string,
 ): Promise<"ok" | "not-found"> {
-  if (!isRowId(invitationId)) return "not-found";
-  const { count } = await db.schoolInvitation.deleteMany({
-    where: { id: invitationId, schoolId: school.id },
-  });
-  return count ? "ok" : "not-found";
+  return deleteOwn(invitationId, (id) =>
+    db.schoolInvitation.deleteMany({ where: { id, schoolId: school.id } }),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/prisma/generated/client";
 import { newSchoolCode, readSchoolCode } from "@/lib/schools/school-code";
 import { oneLine, SCHOOL_NAME_MAX, schoolNameSchema } from "@/lib/schools/school-kit";
 import { getDb, type Transaction } from "@/lib/server/db";
-import { allow, isOverLimit, type Limit } from "@/lib/server/rate-limit";
+import { allow, isOverLimit, waitThenTryAgain, type Limit } from "@/lib/server/rate-limit";
 
 /** Registering, like asking for sign-in links: 3 per account and 10 per client in 15 minutes. */
 export const REGISTER_PER_ACCOUNT: Limit = { name: "school-account", max: 3, windowMs: 15 * 60_000 };
@@ -69,7 +69,7 @@ export async function registerSchool(
     return {
       ok: false,
       errors: {
-        form: "Too many schools have been registered just now. Please wait 15 minutes, then try again.",
+        form: `Too many schools have been registered just now. ${waitThenTryAgain(REGISTER_PER_CLIENT)}`,
       },
     };
   }

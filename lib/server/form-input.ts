@@ -5,6 +5,18 @@ import { z } from "zod";
 /** An id as this app makes them (cuid, or base64url): anything else cannot name a row. */
 export const isRowId = (id: unknown): id is string => typeof id === "string" && /^[\w-]{1,64}$/.test(id);
 
+/**
+ * Deletes the row `id` names through `remove`, whose where-clause keeps it to the asker's own rows:
+ * "not-found" for a made-up id, another person's row or one already gone.
+ */
+export async function deleteOwn(
+  id: string,
+  remove: (id: string) => Promise<{ count: number }>,
+): Promise<"ok" | "not-found"> {
+  if (!isRowId(id)) return "not-found";
+  return (await remove(id)).count ? "ok" : "not-found";
+}
+
 export const emailSchema = z
   .string({ message: "Enter your email address." })
   .trim()
@@ -21,6 +33,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+/** One text field of a FormData ("" when it is missing or a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
 }
 
 /** A FormData's text fields as a plain object (files and repeated keys ignored). */

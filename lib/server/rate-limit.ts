@@ -5,6 +5,19 @@ import type { PrismaClient } from "@/prisma/generated/client";
 
 export type Limit = { name: string; max: number; windowMs: number };
 
+/** How long to wait before `limit` counts afresh, as a refusal says it: "15 minutes", "an hour", "a day". */
+export function waitFor(limit: Limit): string {
+  const minutes = Math.round(limit.windowMs / 60_000);
+  if (minutes === 60) return "an hour";
+  if (minutes === 24 * 60) return "a day";
+  return minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
+}
+
+/** "Please wait 15 minutes, then try again.", for a refusal under `limit`. */
+export function waitThenTryAgain(limit: Limit): string {
+  return `Please wait ${waitFor(limit)}, then try again.`;
+}
+
 /** Counts one use of `subject` under `limit`; true when it is still within the limit. */
 export async function allow(
   db: PrismaClient,

@@ -98,3 +98,11 @@ export function tokenFromPath(segment: string): string {
     return "";
   }
 }
+
+/** The props of a page opened from an emailed link, /…/<token>, and ?done= once its button was pressed. */
+export type LinkPageProps = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> };
+
+/** Such a page's token, decoded, and what its button did (`done`), if it was pressed. */
+export async function linkPageInput({ params, searchParams }: LinkPageProps) {
+  return { token: tokenFromPath((await params).token), done: (await searchParams).done };
+}

@@ -1,17 +1,17 @@
 // /about: who is behind Talk Often, how the guides are written and checked, their sources (from the
 // guides' front matter), and privacy in plain words. Static, like the guides.
 import type { Metadata } from "next";
+import { publicPage } from "@/lib/server/page-metadata";
 import Link from "@/components/ui/link";
 import { REVIEW_EVERY_MONTHS } from "@/lib/guides/content-review";
 import { getGuides } from "@/lib/guides/load-guides";
 import { formatReviewDate, guideSources } from "@/lib/guides/about-guides";
 
-export const metadata: Metadata = {
-  title: "About Talk Often",
-  description:
-    "Who is behind Talk Often, how its guides are written and checked, where their advice comes from, and what it keeps about you.",
-  alternates: { canonical: "/about" },
-};
+export const metadata: Metadata = publicPage(
+  "/about",
+  "About Talk Often",
+  "Who is behind Talk Often, how its guides are written and checked, where their advice comes from, and what it keeps about you.",
+);
 
 export default function AboutPage() {
   const guides = getGuides();

@@ -3,10 +3,9 @@
 // forParent (arguments, session, database), then the plain function in lib/schools/ (schools.ts,
 // school-contacts.ts).
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues } from "@/lib/server/form-input";
+import { formValues, formText } from "@/lib/server/form-input";
 import {
   acceptInvitation,
   cancelInvitation,
@@ -16,7 +15,7 @@ import {
 import { deleteSchool, registerSchool, schoolForContact } from "@/lib/schools/schools";
 import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
-import { requestClient } from "@/lib/server/request-client";
+import { clientAddress } from "@/lib/server/request-client";
 import {
   formArg,
   forAnyone,
@@ -37,7 +36,7 @@ export async function registerSchoolAction(
 ): Promise<SchoolFormState> {
   const { db, userId } = await forParent(z.tuple([previousStateArg, formArg]), [_previous, form]);
   const values = formValues(form);
-  const client = requestClient(await headers()).address;
+  const client = await clientAddress();
   const result = await registerSchool(db, userId, values, client);
   if (!result.ok) return { values, errors: result.errors };
   redirect(`/school/${result.code}`);
@@ -61,9 +60,9 @@ export async function inviteContactAction(
     [code, _previous, form],
     code,
   );
-  const raw = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
+  const raw = formText(form, "email");
   const from = school.contacts.find((contact) => contact.userId === userId)!.user.email;
-  const client = requestClient(await headers()).address;
+  const client = await clientAddress();
   const result = await inviteContact(db, getEnv(), school, from, raw, client);
   if (!result.ok) return { email: raw, error: result.error };
   revalidatePath(`/school/${school.code}`); // the invitation is listed as waiting

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
+import { publicPage } from "@/lib/server/page-metadata";
 import Link from "@/components/ui/link";
 import { SchoolKitSection } from "@/components/schools/school-kit-section";
 import { HelpRoutesList } from "@/components/help-routes-list";
 import { AGE_GROUPS, ageGroupLabel } from "@/lib/guides/age-groups";
 
-export const metadata: Metadata = {
-  title: "For schools",
-  description:
-    "Stable links, QR codes, a printable letter home and newsletter text for each age group. Free, no adverts, and nothing collected about pupils.",
-  alternates: { canonical: "/schools" },
-};
+export const metadata: Metadata = publicPage(
+  "/schools",
+  "For schools",
+  "Stable links, QR codes, a printable letter home and newsletter text for each age group. Free, no adverts, and nothing collected about pupils.",
+);
 
 export default function SchoolsPage() {
   return (

@@ -1,25 +1,24 @@
 "use server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { requestSignInEmail } from "@/lib/auth/auth";
-import { requestClient } from "@/lib/server/request-client";
+import { clientAddress } from "@/lib/server/request-client";
 import { signInNext } from "@/lib/auth/session";
 import { z } from "zod";
-import { emailSchema } from "@/lib/server/form-input";
+import { emailSchema, formText } from "@/lib/server/form-input";
 import { actionArgs, formArg, previousStateArg } from "@/lib/auth/server-action";
 
 export type SignInState = { email: string; error?: string };
 
 export async function requestSignIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
-  const raw = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
+  const raw = formText(form, "email");
   const parsed = emailSchema.safeParse(raw);
   if (!parsed.success) return { email: raw, error: parsed.error.issues[0]!.message };
 
   // The same answer whether or not the address has an account. The limits are counted in lib/auth/auth.ts,
   // which every way of asking for a link goes through.
-  const client = requestClient(await headers()).address;
+  const client = await clientAddress();
   const next = signInNext(form.get("next")) ?? "/account";
   const sent = await requestSignInEmail(parsed.data, { client }, next);
   if (sent !== "sent") return { email: raw, error: signInRefusalMessage(sent) };

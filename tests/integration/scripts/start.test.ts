@@ -82,7 +82,7 @@ function npmStart(port: number, processes: number, extra: Record<string, string>
         .filter((line) => line.startsWith("{"));
       expect(lines.length).toBeGreaterThan(5);
       const levels = lines.map((line) => (JSON.parse(line) as { level: string }).level);
-      expect(levels).not.toContain("error");
+      expect(levels, output).not.toContain("error");
       expect(output).not.toContain("terminating connection");
       expect(output).toContain("Stopped.");
       // Nothing of it is left: no server process, no PostgreSQL.

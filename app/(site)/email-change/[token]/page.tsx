@@ -5,21 +5,15 @@ import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { emailChangeState, readEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
-import { tokenFromPath } from "@/lib/server/signed-links";
+import { linkPageInput, type LinkPageProps } from "@/lib/server/signed-links";
 
 export const metadata: Metadata = { title: "Confirm your new email address", robots: { index: false } };
 
-export default async function EmailChangePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const token = tokenFromPath((await params).token);
+export default async function EmailChangePage(props: LinkPageProps) {
+  const { token, done: pressed } = await linkPageInput(props);
   const change = readEmailChange(getEnv(), token);
   // Opened again or after Back, the page says what the link did; pressed, the button says it too.
-  const done = (await searchParams).done ?? (await emailChangeState(getEnv(), token));
+  const done = pressed ?? (await emailChangeState(getEnv(), token));
   if (!change || done === "invalid") {
     return (
       <>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPage } from "@/lib/server/page-metadata";
 import { notFound, redirect } from "next/navigation";
 import { RemindPage } from "@/components/remind/remind-page";
 import { findAgeGroup } from "@/lib/guides/age-groups";
@@ -6,11 +7,11 @@ import { findAgeGroup } from "@/lib/guides/age-groups";
 export async function generateMetadata({ params }: { params: Promise<{ age: string }> }): Promise<Metadata> {
   const group = findAgeGroup((await params).age);
   if (!group) return {};
-  return {
-    title: `A monthly reminder to talk with your ${group.from} to ${group.to} year old`,
-    description: `One short form to a monthly conversation starter for children aged ${group.from} to ${group.to}.`,
-    alternates: { canonical: `/remind/${group.slug}` },
-  };
+  return publicPage(
+    `/remind/${group.slug}`,
+    `A monthly reminder to talk with your ${group.from} to ${group.to} year old`,
+    `One short form to a monthly conversation starter for children aged ${group.from} to ${group.to}.`,
+  );
 }
 
 export default async function Page({

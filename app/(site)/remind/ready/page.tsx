@@ -9,6 +9,7 @@ import { formatLocal } from "@/lib/reminders/plans";
 import { readSchoolChoice, remindedChildSummary } from "@/lib/accounts/remind-request";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { chooseSchoolCounting } from "@/app/(site)/remind/actions";
+import { calendarFilePath, calendarSubscribeUrl } from "@/components/account/calendar-links";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/field";
 import { schoolByCode } from "@/lib/schools/schools";
@@ -35,9 +36,6 @@ export default async function Page({
   const code = typeof c === "string" ? readSchoolChoice(requireLinkSecret(), c, childId) : null;
   const school = code ? await schoolByCode(code) : null;
   const { plan } = summary;
-  const feed = plan.calendarToken
-    ? `${getEnv().APP_URL.replace(/^https?:/, "webcal:")}/api/calendar/${plan.calendarToken}.ics`
-    : null;
   return (
     <>
       <h1>Your monthly check-in is set up</h1>
@@ -51,10 +49,12 @@ export default async function Page({
         </Link>{" "}
         (same plan, one email a month for all your children).
       </p>
-      {feed && (
+      {plan.calendarToken && (
         <p>
-          <a href={feed}>Add the reminders to your calendar</a> (or{" "}
-          <a href={`/api/calendar/${plan.calendarToken}.ics`}>download the calendar file</a>).
+          <a href={calendarSubscribeUrl(getEnv().APP_URL, plan.calendarToken)}>
+            Add the reminders to your calendar
+          </a>{" "}
+          (or <a href={calendarFilePath(plan.calendarToken)}>download the calendar file</a>).
         </p>
       )}
       {summary.starter && (

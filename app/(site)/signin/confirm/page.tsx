@@ -7,13 +7,9 @@ import { SpentSignInLink } from "@/components/account/spent-sign-in-link";
 import { auth } from "@/lib/auth/auth";
 import { signInLinkIsLive, signInLinkParams } from "@/lib/auth/auth-links";
 
-export const metadata: Metadata = {
-  title: "Sign in",
-  robots: { index: false },
-  // The address holds the link's token: send it to no other site. (Not "no-referrer": then the
-  // button's POST would carry "Origin: null", which the server refuses as another site's.)
-  referrer: "same-origin",
-};
+// The address holds the link's token: send it to no other site. (Not "no-referrer": then the button's
+// POST would carry "Origin: null", which the server refuses as another site's.)
+export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "same-origin" };
 
 export default async function ConfirmSignInPage({
   searchParams,

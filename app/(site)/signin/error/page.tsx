@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { SpentSignInLink } from "@/components/account/spent-sign-in-link";
 import Link from "@/components/ui/link";
 import { auth } from "@/lib/auth/auth";
+import { SIGN_IN_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
+import { waitThenTryAgain } from "@/lib/server/rate-limit";
 
 export const metadata: Metadata = { title: "Sign-in problem", robots: { index: false } };
 
@@ -22,7 +24,7 @@ export default async function SignInErrorPage({
       <h1>{limited ? "Too many sign-in emails just now" : "We couldn't sign you in"}</h1>
       <p>
         {limited
-          ? "Too many sign-in emails have been asked for just now. Please wait 15 minutes, then try again."
+          ? `Too many sign-in emails have been asked for just now. ${waitThenTryAgain(SIGN_IN_PER_ADDRESS)}`
           : "Something went wrong while signing you in. Please try again."}
       </p>
       <p>

@@ -7,19 +7,12 @@ import { buttonClass } from "@/components/ui/field";
 import Link from "@/components/ui/link";
 import { readInvitation } from "@/lib/schools/school-contacts";
 import { getEnv } from "@/lib/server/env";
-import { tokenFromPath } from "@/lib/server/signed-links";
+import { linkPageInput, type LinkPageProps } from "@/lib/server/signed-links";
 
 export const metadata: Metadata = { title: "An invitation from a school", robots: { index: false } };
 
-export default async function JoinPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<{ done?: string }>;
-}) {
-  const token = tokenFromPath((await params).token);
-  const { done } = await searchParams;
+export default async function JoinPage(props: LinkPageProps) {
+  const { token, done } = await linkPageInput(props);
   const invitation = await readInvitation(token, getEnv());
   if (!invitation || done === "invalid") {
     return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPage } from "@/lib/server/page-metadata";
 import { notFound, permanentRedirect } from "next/navigation";
 import { LetterBody } from "@/components/schools/letter-body";
 import { AGE_GROUPS, findAgeGroup } from "@/lib/guides/age-groups";
@@ -13,11 +14,11 @@ export function generateStaticParams(): Params[] {
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const group = findAgeGroup((await params).age);
   if (!group) return {};
-  return {
-    title: `Letter home: ages ${group.from} to ${group.to}`,
-    description: `A one-page letter for schools to send to parents of children aged ${group.from} to ${group.to}.`,
-    alternates: { canonical: `/schools/letter/${group.slug}` },
-  };
+  return publicPage(
+    `/schools/letter/${group.slug}`,
+    `Letter home: ages ${group.from} to ${group.to}`,
+    `A one-page letter for schools to send to parents of children aged ${group.from} to ${group.to}.`,
+  );
 }
 
 export default async function LetterPage({
