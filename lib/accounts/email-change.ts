@@ -4,7 +4,7 @@
 // starts clean. The sign-in limits (lib/auth/sign-in-limits.ts) count these emails too.
 import { getDb } from "@/lib/server/db";
 import type { PrismaClient } from "@/prisma/generated/client";
-import { emailSchema } from "@/lib/server/form-input";
+import { readEmail } from "@/lib/server/form-input";
 import { emailChangeEmail } from "@/lib/email/email-change-email";
 import { sendMail } from "@/lib/email/send-mail";
 import type { Env } from "@/lib/server/env";
@@ -23,9 +23,8 @@ export async function requestEmailChange(
   client: string,
   now = new Date(),
 ): Promise<EmailChangeRequest> {
-  const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-  const email = parsed.data;
+  const { email, error } = readEmail(raw);
+  if (error !== undefined) return { ok: false, error };
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   if (user.email === email) return { ok: false, error: "That is already your address." };
   const refused = await allowSignInEmail(db, email, { client });

@@ -1,7 +1,7 @@
 // A school's contacts (members of staff, by the same email sign-in as parents): inviting a colleague,
 // the invitation's link, accepting or cancelling it, and removing a contact.
 import type { PrismaClient } from "@/prisma/generated/client";
-import { deleteOwn, emailSchema, isRowId } from "@/lib/server/form-input";
+import { deleteOwn, readEmail, isRowId } from "@/lib/server/form-input";
 import { schoolInviteEmail } from "@/lib/email/school-invite-email";
 import { sendMail } from "@/lib/email/send-mail";
 import { getDb } from "@/lib/server/db";
@@ -33,9 +33,8 @@ export async function inviteContact(
   client: string,
   now = new Date(),
 ): Promise<InviteResult> {
-  const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-  const email = parsed.data;
+  const { email, error } = readEmail(raw);
+  if (error !== undefined) return { ok: false, error };
   if (school.contacts.some((contact) => contact.user.email === email)) {
     return { ok: false, error: `${email} is already a contact for ${school.name}.` };
   }

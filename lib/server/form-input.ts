@@ -23,6 +23,12 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email("Enter an email address like name@example.com.").max(254, "That email address is too long."));
 
+/** An address as typed: `{ email }` as we keep it (trimmed, lower case), or `{ error }` saying what is wrong. */
+export function readEmail(raw: string): { email: string; error?: never } | { email?: never; error: string } {
+  const parsed = emailSchema.safeParse(raw);
+  return parsed.success ? { email: parsed.data } : { error: parsed.error.issues[0]!.message };
+}
+
 /** Field errors in a shape forms can show next to each field. */
 export type FieldErrors = Record<string, string>;
 

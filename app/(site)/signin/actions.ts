@@ -5,7 +5,7 @@ import { requestSignInEmail } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/server/request-client";
 import { signInNext } from "@/lib/auth/session";
 import { z } from "zod";
-import { emailSchema, formText } from "@/lib/server/form-input";
+import { formText, readEmail } from "@/lib/server/form-input";
 import { actionArgs, formArg, previousStateArg } from "@/lib/auth/server-action";
 
 export type SignInState = { email: string; error?: string };
@@ -13,14 +13,14 @@ export type SignInState = { email: string; error?: string };
 export async function requestSignIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
   const raw = formText(form, "email");
-  const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) return { email: raw, error: parsed.error.issues[0]!.message };
+  const { email, error } = readEmail(raw);
+  if (error !== undefined) return { email: raw, error };
 
   // The same answer whether or not the address has an account. The limits are counted in lib/auth/auth.ts,
   // which every way of asking for a link goes through.
   const client = await clientAddress();
   const next = signInNext(form.get("next")) ?? "/account";
-  const sent = await requestSignInEmail(parsed.data, { client }, next);
+  const sent = await requestSignInEmail(email, { client }, next);
   if (sent !== "sent") return { email: raw, error: signInRefusalMessage(sent) };
   redirect("/signin/check-email");
 }
