@@ -15,6 +15,13 @@ function lineOf(source: string, text: string): number {
   return source.slice(0, index).split("\n").length;
 }
 
+/** The content check's problems with `file` changed by `change` (it must reject it), and the changed text. */
+function rejectedChange(file: string, change: (source: string) => string) {
+  let broken = "";
+  const problems = rejectedFor(file, (source) => (broken = change(source)));
+  return { problems, broken };
+}
+
 // The faults the safeguarding review quoted (issue 20), as they stood in the guides.
 const BLANK_LINE_IN_SENTENCE = `Nearly a third of the arrests involved live streaming, blackmail and
 
@@ -128,11 +135,9 @@ Say "Thank you for telling me." Then say "You're not in trouble".
 describe("a guide with a rendering fault fails the content check, naming the file and the line", () => {
   it('a blank line before <Explain term="grooming"> in the police warning (14-17 live streaming)', () => {
     const file = "14-17/live-streaming.mdx";
-    let broken = "";
-    const problems = rejectedFor(file, (source) => {
-      broken = source.replace("blackmail and <Explain", "blackmail and\n\n<Explain");
-      return broken;
-    });
+    const { problems, broken } = rejectedChange(file, (source) =>
+      source.replace("blackmail and <Explain", "blackmail and\n\n<Explain"),
+    );
     const line = lineOf(broken, "Police have warned for years");
     expect(problems).toContain(
       `content/${file}: line ${line}: a paragraph stops mid-sentence, without closing punctuation ("…hat some adults use live streams for blackmail and")`,
@@ -141,11 +146,9 @@ describe("a guide with a rendering fault fails the content check, naming the fil
 
   it('"as a<Explain term="moderator">" (14-17 live streaming)', () => {
     const file = "14-17/live-streaming.mdx";
-    let broken = "";
-    const problems = rejectedFor(file, (source) => {
-      broken = source.replace('as a <Explain term="moderator">', 'as a<Explain term="moderator">');
-      return broken;
-    });
+    const { problems, broken } = rejectedChange(file, (source) =>
+      source.replace('as a <Explain term="moderator">', 'as a<Explain term="moderator">'),
+    );
     expect(problems).toEqual([
       `content/${file}: line ${lineOf(broken, "as a<Explain")}: no space before <Explain term="moderator">, so the words run together ("amoderator"); add a space after "a"`,
     ]);
@@ -153,14 +156,12 @@ describe("a guide with a rendering fault fails the content check, naming the fil
 
   it('an <Explain> on lines of its own in "Check the privacy settings together" (8-10 live streaming)', () => {
     const file = "8-10/live-streaming.mdx";
-    let broken = "";
-    const problems = rejectedFor(file, (source) => {
-      broken = source.replace(
+    const { problems, broken } = rejectedChange(file, (source) =>
+      source.replace(
         /Go through the <Explain term="privacy settings">([^<]*)<\/Explain> on each app/,
         'Go through the\n    <Explain term="privacy settings">\n      $1\n    </Explain>\n    on each app',
-      );
-      return broken;
-    });
+      ),
+    );
     expect(problems).toContain(
       `content/${file}: line ${lineOf(broken, '    <Explain term="privacy settings">')}: <Explain term="privacy settings"> stands on lines of its own, so it renders as a separate block and splits the sentence; put it on the same line as the words around it`,
     );
