@@ -11,14 +11,11 @@ import { listOutbox } from "@/lib/email/outbox";
 import { signLink } from "@/lib/server/signed-links";
 import { signSchoolChoice } from "@/lib/accounts/remind-request";
 import { expect, test } from "./fixtures";
-import { query } from "./helpers";
+import { ownAddresses, query, uniqueEmail } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
 const secret = () => readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
-const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
-const subnet = Math.floor(Math.random() * 250);
-let hosts = 0;
-const ownAddress = () => ({ "X-Forwarded-For": `10.77.${subnet}.${++hosts}` });
+const ownAddress = ownAddresses(77);
 /** The longest any post may take to be answered, on a loaded 2-core machine. */
 const ANSWER_WITHIN_MS = 5_000;
 
@@ -107,7 +104,7 @@ test("every form a visitor without an account sees answers a post without JavaSc
   const page = await context.newPage();
   const [school] = await query<{ code: string }>(`SELECT code FROM "School" LIMIT 1`);
   // A sign-in link not yet used (a used one's page has no form: it says so and links onwards).
-  const email = unique("confirm");
+  const email = uniqueEmail("confirm");
   await page.goto("/signin");
   await page.getByLabel("Your email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
@@ -135,7 +132,7 @@ test("every form of a signed-in parent and a school's contact answers a post wit
   baseURL,
 }) => {
   test.setTimeout(240_000);
-  const email = unique("forms");
+  const email = uniqueEmail("forms");
   const context = await signedIn(browser, baseURL!, email);
   const page = await context.newPage();
 
@@ -168,16 +165,16 @@ test("every form of a signed-in parent and a school's contact answers a post wit
   // The email-change and invitation links' pages, which need an email to exist.
   await page.goto("/account");
   await page.getByText("Use another email address").click();
-  const other = unique("forms-new");
+  const other = uniqueEmail("forms-new");
   await page.getByLabel("New email address").fill(other);
   await page.getByRole("button", { name: "Send a confirmation link" }).click();
-  const invited = unique("forms-invited");
+  const invited = uniqueEmail("forms-invited");
   await page.goto(`/school/${code}`);
   await page.getByLabel("Their email address").fill(invited);
   await page.getByRole("button", { name: "Send an invitation" }).click();
   await expect(page.getByRole("status")).toContainText(invited);
   // A second invitation stays waiting, so that its "Cancel" form is there to post.
-  await page.getByLabel("Their email address").fill(unique("forms-waiting"));
+  await page.getByLabel("Their email address").fill(uniqueEmail("forms-waiting"));
   await page.getByRole("button", { name: "Send an invitation" }).click();
   const outbox = await listOutbox(dataDir);
   const linkPages = [other, invited].map((to) => {

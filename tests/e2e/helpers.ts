@@ -1,6 +1,7 @@
 // Steps several e2e files take: signing in through the outbox, adding a child, reading the database
 // of the app under test, validating HTML.
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +15,19 @@ import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect, expectNoAxeViolations } from "./fixtures";
 
 const dataDir = process.env.E2E_DATA_DIR!;
+
+/** A new address at example.org for `who`, unlike any other test's or run's. */
+export const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
+
+/**
+ * X-Forwarded-For headers from 10.<net>.<a random subnet>.1, .2, … in turn: each person browses from an
+ * address of their own, so that the sign-in limits (10 per client) see them apart.
+ */
+export function ownAddresses(net: number): () => { "X-Forwarded-For": string } {
+  const subnet = Math.floor(Math.random() * 250);
+  let hosts = 0;
+  return () => ({ "X-Forwarded-For": `10.${net}.${subnet}.${++hosts}` });
+}
 
 export async function signInAs(page: Page, email: string, { checkAccessibility = true } = {}) {
   await page.goto("/signin");

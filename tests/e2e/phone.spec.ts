@@ -30,6 +30,13 @@ async function expectOnFirstScreen(locator: Locator) {
   expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
 }
 
+/** Opens `path`, attaches its first screen as `shot`, and expects its heading on that screen. */
+async function openOnPhone(page: Page, testInfo: TestInfo, path: string, shot: string) {
+  await page.goto(path);
+  await snap(page, testInfo, shot);
+  await expectOnFirstScreen(page.getByRole("heading", { level: 1 }));
+}
+
 /** Nothing is wider than the phone (no sideways scrolling). */
 async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -38,9 +45,7 @@ async function expectNoSidewaysScroll(page: Page) {
 test("the home page's first phone screen says what this is, who is behind it and the one action", async ({
   page,
 }, testInfo) => {
-  await page.goto("/");
-  await snap(page, testInfo, "home-first-screen");
-  await expectOnFirstScreen(page.getByRole("heading", { level: 1 }));
+  await openOnPhone(page, testInfo, "/", "home-first-screen");
   await expectOnFirstScreen(
     page
       .getByRole("main")
@@ -56,9 +61,7 @@ test("the home page's first phone screen says what this is, who is behind it and
 test("a guide on a phone: its title and reading time first, the check-in offered near the top", async ({
   page,
 }, testInfo) => {
-  await page.goto("/guides/8-10/healthy-relationships");
-  await snap(page, testInfo, "guide-first-screen");
-  await expectOnFirstScreen(page.getByRole("heading", { level: 1 }));
+  await openOnPhone(page, testInfo, "/guides/8-10/healthy-relationships", "guide-first-screen");
   await expectOnFirstScreen(page.getByText(/\d+ minutes? to read/).first());
   const invitation = page.getByRole("link", { name: /monthly (reminder|check-in)/i }).first();
   await invitation.scrollIntoViewIfNeeded();

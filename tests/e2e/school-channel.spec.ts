@@ -7,13 +7,10 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
 import { expect, test } from "./fixtures";
-import { query, signInAs, cspViolations } from "./helpers";
+import { cspViolations, ownAddresses, query, signInAs, uniqueEmail } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
-const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
-const subnet = Math.floor(Math.random() * 250);
-let hosts = 0;
-const ownAddress = () => ({ "X-Forwarded-For": `10.88.${subnet}.${++hosts}` });
+const ownAddress = ownAddresses(88);
 
 test.use({ extraHTTPHeaders: ownAddress() });
 
@@ -45,13 +42,13 @@ test("N3: asking /remind for someone else's address hands the asker no token, an
 }) => {
   test.setTimeout(90_000);
   // The victim is signed in in their own browser.
-  const victim = unique("victim");
+  const victim = uniqueEmail("victim");
   await signInAs(page, victim, { checkAccessibility: false });
   expect(await childrenOf(victim)).toBe(0);
 
   // The attacker registers a school, then, signed out, asks /remind for the victim's address through it.
   const attacker = await newVisitor(browser, baseURL!);
-  await signInAs(attacker.page, unique("attacker"), { checkAccessibility: false });
+  await signInAs(attacker.page, uniqueEmail("attacker"), { checkAccessibility: false });
   const code = await registerSchool(attacker.page, `Friendly Academy ${randomBytes(2).toString("hex")}`);
   const asker = await newVisitor(browser, baseURL!, false); // a plain form post, as the probe sent it
   await asker.page.goto(`/s/${code}/14-17`);
@@ -141,7 +138,7 @@ test("N9: a client trying made-up school codes finds no school, and the joined p
   playwright,
   baseURL,
 }) => {
-  await signInAs(page, unique("head"), { checkAccessibility: false });
+  await signInAs(page, uniqueEmail("head"), { checkAccessibility: false });
   const name = `Codeguess Primary ${randomBytes(2).toString("hex")}`;
   const code = await registerSchool(page, name);
   const guesser = await playwright.request.newContext({ baseURL, extraHTTPHeaders: ownAddress() });

@@ -8,14 +8,10 @@ import { PNG } from "pngjs";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { listOutbox } from "@/lib/email/outbox";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { expectValidHtml, publishSnapshotNow, query } from "./helpers";
+import { expectValidHtml, ownAddresses, publishSnapshotNow, query, uniqueEmail } from "./helpers";
 
 const dataDir = process.env.E2E_DATA_DIR!;
-const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
-const subnet = Math.floor(Math.random() * 250);
-let hosts = 0;
-/** Each person browses from their own address, so the sign-in limits (10 per client) see them apart. */
-const ownAddress = () => ({ "X-Forwarded-For": `10.12.${subnet}.${++hosts}` });
+const ownAddress = ownAddresses(12);
 
 test.use({ extraHTTPHeaders: ownAddress() });
 
@@ -52,7 +48,7 @@ async function registerSchool(page: Page, email: string, name: string) {
 
 /** A parent opens the school's link, asks for the reminder, confirms from the email, and chooses. */
 async function parentSignsUp(page: Page, url: string, school: string, countUs: boolean) {
-  const email = unique("parent");
+  const email = uniqueEmail("parent");
   await page.goto(url);
   await expect(page.getByText(`From ${school}`, { exact: true })).toBeVisible();
   await page.getByLabel("Your email address").fill(email);
@@ -93,7 +89,7 @@ test("a school registers, prints its letter, parents sign up through its QR code
   await page.getByRole("link", { name: /Register your school/ }).click();
   await expectNoAxeViolations(page);
   await save(page, "/schools/register (signed out)");
-  const code = await registerSchool(page, unique("head"), name);
+  const code = await registerSchool(page, uniqueEmail("head"), name);
   // The name is shown as typed, as text: never as markup.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByTestId("school-code")).toHaveText(code);
@@ -247,7 +243,7 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   const pages = new Map<string, string>();
   const name = `Riverside Academy ${randomBytes(2).toString("hex")}`;
   const save = async (p: Page, name: string) => pages.set(name, await (await p.request.get(p.url())).text());
-  const head = unique("head");
+  const head = uniqueEmail("head");
   const code = await registerSchool(page, head, name);
 
   // Codes as people type them: lower case and O for 0 lead to the same school.
@@ -262,7 +258,7 @@ test("contacts invite a colleague, remove one who left, and delete the school; i
   await save(page, "/s/<code>");
   await page.goto(`/school/${code}`);
 
-  const colleague = unique("deputy");
+  const colleague = uniqueEmail("deputy");
   await page.getByLabel("Their email address").fill(colleague);
   await page.getByRole("button", { name: "Send an invitation" }).click();
   await expect(page.getByText(`We have emailed an invitation to ${colleague}.`)).toBeVisible();

@@ -10,12 +10,11 @@ import { listOutbox } from "@/lib/email/outbox";
 import { signLink } from "@/lib/server/signed-links";
 import { freePort, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { expect as baseExpect, test } from "./fixtures";
-import { cspViolations, query } from "./helpers";
+import { cspViolations, query, uniqueEmail } from "./helpers";
 import { startAppServer, startFrontProxy, type FrontProxy } from "../helpers/front-proxy";
 
 const dataDir = process.env.E2E_DATA_DIR!;
 const HOST = "talkoften.test";
-const unique = (who: string) => `${who}-${randomBytes(4).toString("hex")}@example.org`;
 const secret = () => readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
 
 test.describe.configure({ mode: "serial" });
@@ -76,6 +75,26 @@ async function linkIn(email: string, subject: string): Promise<string> {
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 
+const SIGN_IN = { button: "Email me a sign-in link", subject: "Your sign-in link for Talk Often" };
+const REMIND = { button: "Send me the monthly reminder", subject: "Confirm your monthly check-in" };
+
+/**
+ * Asks for an email to `email` with the form's `button` (on the page at `from`, or on the page as it is),
+ * expects "Check your email", and returns the link in the email named `subject`.
+ */
+async function askForLink(
+  page: Page,
+  email: string,
+  { button, subject }: { button: string; subject: string },
+  from?: string,
+): Promise<string> {
+  if (from) await page.goto(from);
+  await page.getByLabel("Your email address").fill(email);
+  await page.getByRole("button", { name: button }).click();
+  await expect(heading(page)).toHaveText("Check your email");
+  return linkIn(email, subject);
+}
+
 /** Goes Back to the link's page and presses its button if the browser kept the old page. */
 async function backAndPress(page: Page, button: string): Promise<void> {
   await page.goBack();
@@ -85,12 +104,7 @@ async function backAndPress(page: Page, button: string): Promise<void> {
 
 test("a sign-in link: used, pressed again in another tab, after Back, opened again, and late", async () => {
   const { context, page, blocked } = await visitor();
-  const email = unique("used-signin");
-  await page.goto("/signin");
-  await page.getByLabel("Your email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(heading(page)).toHaveText("Check your email");
-  const link = await linkIn(email, "Your sign-in link for Talk Often");
+  const link = await askForLink(page, uniqueEmail("used-signin"), SIGN_IN, "/signin");
 
   // Two tabs open the link (a parent taps it twice); the first signs in.
   const second = await context.newPage();
@@ -120,11 +134,8 @@ test("a sign-in link: used, pressed again in another tab, after Back, opened aga
   await expect(other.page).toHaveURL(`${origin}/signin`);
 
   // Late: a link past its 24 hours says the same, and nothing is pressed to find out.
-  const late = unique("late-signin");
-  await other.page.getByLabel("Your email address").fill(late);
-  await other.page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(heading(other.page)).toHaveText("Check your email");
-  const lateLink = await linkIn(late, "Your sign-in link for Talk Often");
+  const late = uniqueEmail("late-signin");
+  const lateLink = await askForLink(other.page, late, SIGN_IN);
   await query(`UPDATE "VerificationToken" SET expires = now() - interval '1 minute' WHERE identifier = $1`, [
     late,
   ]);
@@ -139,12 +150,8 @@ test("a sign-in link: used, pressed again in another tab, after Back, opened aga
 
 test("a monthly check-in's confirmation: after Back and opened again, it says the check-in is set up", async () => {
   const { context, page, blocked } = await visitor();
-  const email = unique("used-remind");
-  await page.goto("/remind/8-10");
-  await page.getByLabel("Your email address").fill(email);
-  await page.getByRole("button", { name: "Send me the monthly reminder" }).click();
-  await expect(heading(page)).toHaveText("Check your email");
-  const link = await linkIn(email, "Confirm your monthly check-in");
+  const email = uniqueEmail("used-remind");
+  const link = await askForLink(page, email, REMIND, "/remind/8-10");
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my monthly check-in" }).click();
   await expect(heading(page)).toHaveText("Your monthly check-in is set up");
@@ -173,12 +180,7 @@ test("a monthly check-in's confirmation: after Back and opened again, it says th
 test("an email change, a school invitation and a 'We talked' link, each used twice", async () => {
   test.setTimeout(90_000);
   const { context, page, blocked } = await visitor();
-  const head = unique("used-head");
-  await page.goto("/schools/register");
-  await page.getByLabel("Your email address").fill(head);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(heading(page)).toHaveText("Check your email");
-  await page.goto(await linkIn(head, "Your sign-in link for Talk Often"));
+  await page.goto(await askForLink(page, uniqueEmail("used-head"), SIGN_IN, "/schools/register"));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${origin}/schools/register`);
   await page.getByLabel("School name").fill(`Used Links Primary ${randomBytes(2).toString("hex")}`);
@@ -186,7 +188,7 @@ test("an email change, a school invitation and a 'We talked' link, each used twi
   await expect(page).toHaveURL(/\/school\/[A-Z0-9]{6}$/);
 
   // The invitation: joined once; opened again, it says it was used and where the school is.
-  const colleague = unique("used-deputy");
+  const colleague = uniqueEmail("used-deputy");
   await page.getByLabel("Their email address").fill(colleague);
   await page.getByRole("button", { name: "Send an invitation" }).click();
   await expect(page.getByText(`We have emailed an invitation to ${colleague}.`)).toBeVisible();
@@ -202,7 +204,7 @@ test("an email change, a school invitation and a 'We talked' link, each used twi
   await expect(deputy.page.getByRole("link", { name: "your account" })).toBeVisible();
 
   // The email change: confirmed once; opened again or after Back, it says it is done.
-  const moved = unique("used-moved");
+  const moved = uniqueEmail("used-moved");
   await page.goto("/account");
   await page.getByText("Use another email address").click();
   await page.getByLabel("New email address").fill(moved);

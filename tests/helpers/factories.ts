@@ -1,5 +1,6 @@
 // Small factories for integration tests.
 import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
 import type { PrismaClient } from "@/prisma/generated/client";
 
 export async function makeParent(
@@ -46,4 +47,12 @@ export async function accountFormRows(db: PrismaClient): Promise<string> {
     await db.checkInPlan.findMany({ orderBy: { id: "asc" } }),
     await db.checkIn.findMany({ orderBy: { id: "asc" } }),
   ]);
+}
+
+/** Runs `act`, expects it to have written nothing to the account forms' tables, and returns its answer. */
+export async function expectNothingWritten<T>(db: PrismaClient, act: () => Promise<T>): Promise<T> {
+  const before = await accountFormRows(db);
+  const answer = await act();
+  expect(await accountFormRows(db)).toBe(before);
+  return answer;
 }

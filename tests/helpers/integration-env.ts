@@ -54,14 +54,66 @@ export async function openSignIn(
 }
 
 /**
+ * Registers `open` (beforeAll) and the closing of what it opened (afterAll) for the file, or for the
+ * describe block it is called in; `fill` puts what was opened where the tests read it.
+ */
+function registerSuite<T extends Partial<MailAndDatabase>>(
+  open: () => Promise<T>,
+  fill: (opened: T) => void,
+): void {
+  let opened: T | undefined;
+  beforeAll(async () => {
+    opened = await open();
+    fill(opened);
+  });
+  afterAll(() => closeMailAndDatabase(opened ?? {}));
+}
+
+/**
+ * Registers openMailAndDatabase (`vars`, `options`) and its closing for the file (or describe block).
+ * Each of the three is filled in place once its beforeAll has run, so they can be destructured at once.
+ */
+export function mailAndDatabaseSuite(
+  vars: Record<string, string> = {},
+  options: { queue?: boolean } = {},
+): MailAndDatabase {
+  const suite = { database: {} as TestDatabase, smtp: {} as RecordingSmtpServer, env: {} as Env };
+  registerSuite(
+    () => openMailAndDatabase(vars, options),
+    (opened) => {
+      Object.assign(suite.database, opened.database);
+      Object.assign(suite.smtp, opened.smtp);
+      Object.assign(suite.env, opened.env);
+    },
+  );
+  return suite;
+}
+
+/**
  * Registers the sign-in tests' set-up (openSignIn) and tear-down for the file; the fields of what it
  * returns are there once its beforeAll has run.
  */
 export function signInSuite(appUrl: string): MailAndDatabase & { config: ReturnType<typeof authConfig> } {
   const suite = {} as MailAndDatabase & { config: ReturnType<typeof authConfig> };
-  beforeAll(async () => {
-    Object.assign(suite, await openSignIn(appUrl));
-  });
-  afterAll(() => closeMailAndDatabase(suite));
+  registerSuite(
+    () => openSignIn(appUrl),
+    (opened) => Object.assign(suite, opened),
+  );
   return suite;
+}
+
+/**
+ * Registers a fresh database for the file (beforeAll; with graphile-worker's queue when `queue`) and
+ * its drop (afterAll). What it returns is that database, filled in place once its beforeAll has run.
+ */
+export function databaseSuite({ queue = false }: { queue?: boolean } = {}): TestDatabase {
+  const database = {} as TestDatabase;
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await createTestDatabase();
+    if (queue) await runMigrations({ connectionString: opened.url });
+    Object.assign(database, opened);
+  });
+  afterAll(() => opened?.drop());
+  return database;
 }

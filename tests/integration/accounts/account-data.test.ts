@@ -1,16 +1,12 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteUserData, exportUserData } from "@/lib/accounts/account-data";
 import { SIGN_IN_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
 import { allow } from "@/lib/server/rate-limit";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { makeChildWithPlan, makeParent } from "../../helpers/factories";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
 /** Every row of every table in the database, as text, to search for a user's traces. */
 async function everyRow(): Promise<string[]> {

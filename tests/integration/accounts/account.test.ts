@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addChildFor,
   MAX_CHILDREN,
@@ -7,17 +7,25 @@ import {
   savePlanFor,
   setPausedFor,
   updateChildFor,
+  type Outcome,
 } from "@/lib/accounts/account-actions";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { accountFormRows, makeChildWithPlan, makeParent, validPlan } from "../../helpers/factories";
+import { databaseSuite } from "../../helpers/integration-env";
+import { expectNothingWritten, makeChildWithPlan, makeParent, validPlan } from "../../helpers/factories";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
-const snapshot = () => accountFormRows(database.db);
+/**
+ * `act` on a new parent's child with a plan: refused with an error on `field`, and nothing written.
+ */
+async function expectRefusedOnChild(
+  field: string,
+  act: (parentId: string, childId: string) => Promise<Outcome>,
+): Promise<void> {
+  const parent = await makeParent(database.db);
+  const child = await makeChildWithPlan(database.db, parent.id);
+  const result = await expectNothingWritten(database.db, () => act(parent.id, child.id));
+  expect(result !== "not-found" && result.errors[field]).toBeTruthy();
+}
 
 describe("adding and editing a child", () => {
   it("stores an age group, or a birth month and year, and never more", async () => {
@@ -55,12 +63,12 @@ describe("adding and editing a child", () => {
     "refuses %j with an error on %s, keeping what was typed and writing nothing",
     async (values, field, message) => {
       const parent = await makeParent(database.db);
-      const before = await snapshot();
-      const result = await addChildFor(database.db, parent.id, values as Record<string, string>);
+      const result = await expectNothingWritten(database.db, () =>
+        addChildFor(database.db, parent.id, values as Record<string, string>),
+      );
       expect(result.ok).toBe(false);
       expect(result.errors[field]).toMatch(message);
       expect(result.values).toEqual(values);
-      expect(await snapshot()).toBe(before);
     },
   );
 
@@ -82,17 +90,17 @@ describe("adding and editing a child", () => {
     const owner = await makeParent(database.db);
     const other = await makeParent(database.db);
     const child = await makeChildWithPlan(database.db, owner.id);
-    const before = await snapshot();
-    expect(await updateChildFor(database.db, other.id, child.id, { ageBy: "group", ageGroup: "4-7" })).toBe(
-      "not-found",
-    );
-    expect(await savePlanFor(database.db, other.id, child.id, validPlan)).toBe("not-found");
-    expect(await recordCheckInFor(database.db, other.id, child.id, { topic: "live-streaming" })).toBe(
-      "not-found",
-    );
-    expect(await setPausedFor(database.db, other.id, child.id, true)).toBe("not-found");
-    expect(await removeChildFor(database.db, other.id, child.id)).toBe("not-found");
-    expect(await snapshot()).toBe(before);
+    await expectNothingWritten(database.db, async () => {
+      expect(await updateChildFor(database.db, other.id, child.id, { ageBy: "group", ageGroup: "4-7" })).toBe(
+        "not-found",
+      );
+      expect(await savePlanFor(database.db, other.id, child.id, validPlan)).toBe("not-found");
+      expect(await recordCheckInFor(database.db, other.id, child.id, { topic: "live-streaming" })).toBe(
+        "not-found",
+      );
+      expect(await setPausedFor(database.db, other.id, child.id, true)).toBe("not-found");
+      expect(await removeChildFor(database.db, other.id, child.id)).toBe("not-found");
+    });
   });
 });
 
@@ -123,14 +131,9 @@ describe("check-in plans", () => {
     [{ ...validPlan, localTime: "25:00" }, "localTime"],
     [{ ...validPlan, timeZone: "Europe/Atlantis" }, "timeZone"],
     [{ ...validPlan, email: "" }, "channels"],
-  ])("refuse %j with an error on %s and change nothing", async (values, field) => {
-    const parent = await makeParent(database.db);
-    const child = await makeChildWithPlan(database.db, parent.id);
-    const before = await snapshot();
-    const result = await savePlanFor(database.db, parent.id, child.id, values);
-    expect(result !== "not-found" && result.errors[field]).toBeTruthy();
-    expect(await snapshot()).toBe(before);
-  });
+  ])("refuse %j with an error on %s and change nothing", (values, field) =>
+    expectRefusedOnChild(field, (parentId, childId) => savePlanFor(database.db, parentId, childId, values)),
+  );
 
   it("pause, and resume from now rather than sending a missed month late", async () => {
     const parent = await makeParent(database.db);
@@ -217,12 +220,9 @@ describe("the talk log", () => {
   it.each([
     [{ topic: "homework" }, "topic"],
     [{ topic: "live-streaming", note: "x".repeat(1001) }, "note"],
-  ])("refuses %j with an error on %s and writes nothing", async (values, field) => {
-    const parent = await makeParent(database.db);
-    const child = await makeChildWithPlan(database.db, parent.id);
-    const before = await snapshot();
-    const result = await recordCheckInFor(database.db, parent.id, child.id, values);
-    expect(result !== "not-found" && result.errors[field]).toBeTruthy();
-    expect(await snapshot()).toBe(before);
-  });
+  ])("refuses %j with an error on %s and writes nothing", (values, field) =>
+    expectRefusedOnChild(field, (parentId, childId) =>
+      recordCheckInFor(database.db, parentId, childId, values),
+    ),
+  );
 });

@@ -2,7 +2,7 @@
 // (saved, or field errors), never an exception, and a refused action writes nothing. Another
 // parent's ids are "not found", whatever the input, and change nothing.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addChildFor,
   recordCheckInFor,
@@ -12,24 +12,25 @@ import {
   setPausedFor,
   updateChildFor,
 } from "@/lib/accounts/account-actions";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
-import { accountFormRows, makeChildWithPlan, makeParent } from "../../helpers/factories";
+import { databaseSuite } from "../../helpers/integration-env";
+import {
+  accountFormRows,
+  expectNothingWritten,
+  makeChildWithPlan,
+  makeParent,
+} from "../../helpers/factories";
 
-let database: TestDatabase;
+const database = databaseSuite();
 let parent: { id: string };
 let own: { id: string };
 let foreign: { id: string };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   parent = await makeParent(database.db);
   own = await makeChildWithPlan(database.db, parent.id);
   const other = await makeParent(database.db);
   foreign = await makeChildWithPlan(database.db, other.id);
 });
-afterAll(async () => database?.drop());
-
-const snapshot = () => accountFormRows(database.db);
 
 const value = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -99,11 +100,11 @@ describe("account actions with random input", () => {
   it.each(actions)("%s: saved, or field errors and nothing written", async (_name, action) => {
     await fc.assert(
       fc.asyncProperty(form, async (values) => {
-        const before = await snapshot();
+        const before = await accountFormRows(database.db);
         const outcome = (await action(values)) as { ok: boolean; errors: Record<string, string> };
         if (outcome.ok) return;
         expect(Object.keys(outcome.errors).length).toBeGreaterThan(0);
-        expect(await snapshot()).toBe(before);
+        expect(await accountFormRows(database.db)).toBe(before);
       }),
       RUNS,
     );
@@ -112,14 +113,14 @@ describe("account actions with random input", () => {
   it("another parent's child: not found for every action, whatever the input, and nothing written", async () => {
     await fc.assert(
       fc.asyncProperty(form, fc.boolean(), async (values, paused) => {
-        const before = await snapshot();
-        expect(await updateChildFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
-        expect(await savePlanFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
-        expect(await recordCheckInFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
-        expect(await setPausedFor(database.db, parent.id, foreign.id, paused)).toBe("not-found");
-        expect(await regenerateCalendarFor(database.db, parent.id, foreign.id)).toBe("not-found");
-        expect(await removeChildFor(database.db, parent.id, foreign.id)).toBe("not-found");
-        expect(await snapshot()).toBe(before);
+        await expectNothingWritten(database.db, async () => {
+          expect(await updateChildFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
+          expect(await savePlanFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
+          expect(await recordCheckInFor(database.db, parent.id, foreign.id, values)).toBe("not-found");
+          expect(await setPausedFor(database.db, parent.id, foreign.id, paused)).toBe("not-found");
+          expect(await regenerateCalendarFor(database.db, parent.id, foreign.id)).toBe("not-found");
+          expect(await removeChildFor(database.db, parent.id, foreign.id)).toBe("not-found");
+        });
       }),
       { numRuns: 25 },
     );
@@ -130,13 +131,13 @@ describe("account actions with random input", () => {
       fc.asyncProperty(
         fc.oneof(fc.string(), fc.constantFrom("", "%", "' OR 1=1 --", "\u0000")),
         async (id) => {
-          const before = await snapshot();
-          expect(await updateChildFor(database.db, parent.id, id, { ageBy: "group", ageGroup: "8-10" })).toBe(
-            "not-found",
-          );
-          expect(await removeChildFor(database.db, parent.id, id)).toBe("not-found");
-          expect(await setPausedFor(database.db, parent.id, id, true)).toBe("not-found");
-          expect(await snapshot()).toBe(before);
+          await expectNothingWritten(database.db, async () => {
+            expect(
+              await updateChildFor(database.db, parent.id, id, { ageBy: "group", ageGroup: "8-10" }),
+            ).toBe("not-found");
+            expect(await removeChildFor(database.db, parent.id, id)).toBe("not-found");
+            expect(await setPausedFor(database.db, parent.id, id, true)).toBe("not-found");
+          });
         },
       ),
       { numRuns: 40 },

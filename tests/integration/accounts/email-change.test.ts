@@ -1,25 +1,16 @@
 // A parent moves their account to another address: a link to the new address, a button that makes the
 // change (and ends a bounce or complaint suppression), nothing changed by opening the link alone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   confirmEmailChange,
   emailChangeState,
   readEmailChange,
   requestEmailChange,
 } from "@/lib/accounts/email-change";
-import type { Env } from "@/lib/server/env";
-import type { TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
-import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import { mailAndDatabaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
-let env: Env;
-beforeAll(async () => {
-  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "e".repeat(40) }));
-});
-afterAll(() => closeMailAndDatabase({ smtp, database }));
+const { database, smtp, env } = mailAndDatabaseSuite({ AUTH_SECRET: "e".repeat(40) });
 
 const tokenOf = (text: string) => /https:\/\/talkoften\.test\/email-change\/(\S+)/.exec(text)![1]!;
 

@@ -1,7 +1,7 @@
 // The one-step way in: a request checked as one, carried signed in the confirmation link (nothing
 // stored until it is confirmed), and made into one child and plan once: never again, even after that
 // child is removed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addRemindedChild,
   confirmRemindRequest,
@@ -11,16 +11,14 @@ import {
   REMIND_LINK_TTL_MS,
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { makeParent } from "../../helpers/factories";
 
 const SECRET = "s".repeat(40);
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
+const database = databaseSuite();
+beforeAll(() => {
   Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: SECRET });
 });
-afterAll(async () => database?.drop());
 
 const form = (values: Record<string, string> = {}) => ({
   ...REMIND_DEFAULTS,
@@ -29,6 +27,19 @@ const form = (values: Record<string, string> = {}) => ({
   timeZone: "europe/london",
   ...values,
 });
+
+/** The request the form makes of `values` (over the defaults), which must be a valid one. */
+function validRequest(values: Record<string, string> = {}) {
+  const parsed = parseRemindForm(form(values));
+  if (!parsed.ok) throw new Error("expected a valid request");
+  return parsed.request;
+}
+
+/** A parent at `address`, and the signed link token of a request from that address (with `values`). */
+async function parentAndToken(address: string, values: Record<string, string> = {}) {
+  const parent = await makeParent(database.db, address);
+  return { parent, token: signRemindRequest(SECRET, validRequest({ address, ...values })) };
+}
 
 describe("a /remind request", () => {
   it("is the form's defaults, an address and an age group: the first Sunday at 19:00, by email", () => {
@@ -57,11 +68,10 @@ describe("a /remind request", () => {
   });
 
   it("travels signed: read back whole, refused when altered, signed with another secret or expired", () => {
-    const parsed = parseRemindForm(form());
-    if (!parsed.ok) throw new Error("expected a valid request");
+    const request = validRequest();
     const now = new Date("2026-11-29T12:00:00Z");
-    const token = signRemindRequest(SECRET, parsed.request, now);
-    expect(readRemindRequest(SECRET, token, now)?.request).toEqual(parsed.request);
+    const token = signRemindRequest(SECRET, request, now);
+    expect(readRemindRequest(SECRET, token, now)?.request).toEqual(request);
     const [body, mac] = token.split(".");
     const altered = Buffer.from(body!, "base64url").toString().replace("8-10", "4-7");
     expect(readRemindRequest(SECRET, `${Buffer.from(altered).toString("base64url")}.${mac}`, now)).toBeNull();
@@ -71,10 +81,7 @@ describe("a /remind request", () => {
   });
 
   it("makes one child and one plan, once, and only for the address it was sent to", async () => {
-    const parent = await makeParent(database.db, "confirm@example.org");
-    const parsed = parseRemindForm(form({ address: "confirm@example.org", calendar: "on" }));
-    if (!parsed.ok) throw new Error("expected a valid request");
-    const token = signRemindRequest(SECRET, parsed.request);
+    const { parent, token } = await parentAndToken("confirm@example.org", { calendar: "on" });
     const first = await confirmRemindRequest(parent, token, database.db);
     expect(first).toMatchObject({ childId: expect.any(String) });
     expect(await confirmRemindRequest(parent, token, database.db)).toBe("used");
@@ -96,10 +103,7 @@ describe("a /remind request", () => {
   });
 
   it("stays used after its child is removed: the link never makes it again (probe N3)", async () => {
-    const parent = await makeParent(database.db, "removed@example.org");
-    const parsed = parseRemindForm(form({ address: "removed@example.org" }));
-    if (!parsed.ok) throw new Error("expected a valid request");
-    const token = signRemindRequest(SECRET, parsed.request);
+    const { parent, token } = await parentAndToken("removed@example.org");
     const made = await confirmRemindRequest(parent, token, database.db);
     if (typeof made !== "object" || !made) throw new Error(`not made: ${made}`);
     await database.db.child.delete({ where: { id: made.childId } });
@@ -108,10 +112,7 @@ describe("a /remind request", () => {
   });
 
   it("makes one child when ten confirmations of one request arrive at once", async () => {
-    const parent = await makeParent(database.db, "ten@example.org");
-    const parsed = parseRemindForm(form({ address: "ten@example.org" }));
-    if (!parsed.ok) throw new Error("expected a valid request");
-    const token = signRemindRequest(SECRET, parsed.request);
+    const { parent, token } = await parentAndToken("ten@example.org");
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, () => confirmRemindRequest(parent, token, database.db)),
     );
@@ -121,11 +122,10 @@ describe("a /remind request", () => {
 
   it("keeps to 12 children", async () => {
     const parent = await makeParent(database.db);
-    const parsed = parseRemindForm(form({ address: parent.email }));
-    if (!parsed.ok) throw new Error("expected a valid request");
+    const request = validRequest({ address: parent.email });
     const outcomes = await Promise.all(
       Array.from({ length: 14 }, (_, i) =>
-        addRemindedChild(database.db, parent.id, parsed.request, `req-${parent.id}-${i}`),
+        addRemindedChild(database.db, parent.id, request, `req-${parent.id}-${i}`),
       ),
     );
     expect(outcomes.filter((o) => o === "limit")).toHaveLength(2);

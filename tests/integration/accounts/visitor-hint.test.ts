@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { visitorHint, visitorHintResponse } from "@/lib/accounts/visitor-hint";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { makeChildWithPlan, makeParent } from "../../helpers/factories";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
 describe("GET /api/me: what a static page may learn about who is looking", () => {
   it("says signed out, with no plan, to a visitor without a session", async () => {

@@ -1,6 +1,6 @@
 // The short address an email offers beside its button (/l/<id>): made when the email is sent, opened
 // without changing anything, expiring with the link it stands for.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createShortLink,
   openShortLink,
@@ -10,7 +10,7 @@ import {
 } from "@/lib/auth/short-links";
 import { createHash } from "node:crypto";
 import { deleteUserData } from "@/lib/accounts/account-data";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { makeParent } from "../../helpers/factories";
 
 const APP = "https://talkoften.test";
@@ -19,11 +19,7 @@ const TARGET = `${APP}/api/auth/callback/email?callbackUrl=${encodeURIComponent(
 const NOW = new Date("2026-12-06T18:00:00Z");
 const IN_A_DAY = new Date(NOW.getTime() + 24 * 3600_000);
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
 const rows = () => database.db.shortLink.findMany({ orderBy: { idHash: "asc" } });
 

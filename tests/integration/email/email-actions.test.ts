@@ -1,25 +1,17 @@
 // The signed links in reminder emails (stop, pause, skip), against a real PostgreSQL: each acts once on
 // its own plan or delivery, and a tampered, forged, expired or wrong-purpose link changes nothing.
-import { runMigrations } from "graphile-worker";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { applyEmailAction, emailActionLink, type EmailAction } from "@/lib/email/email-actions";
 import { dispatchDuePlans } from "@/lib/reminders/dispatch";
 import { signLink } from "@/lib/server/signed-links";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { seedDuePlans } from "../../helpers/reminders";
 
 const secret = "s".repeat(40);
 const env = { AUTH_SECRET: secret, APP_URL: "https://talkoften.test" };
 const now = new Date("2026-12-01T19:05:00Z");
-let database: TestDatabase;
+const database = databaseSuite({ queue: true });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await runMigrations({ connectionString: database.url });
-});
-afterAll(async () => {
-  await database?.drop();
-});
 beforeEach(async () => {
   await database.db.user.deleteMany();
 });

@@ -1,19 +1,13 @@
 // Mail that keeps its reputation: bounces and complaints (Amazon SES through SNS, or the generic form)
 // that stop reminder emails, against a real PostgreSQL and a real SMTP server. (DKIM: dkim.test.ts.)
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/server/env";
 import { isAmazonSnsUrl, parseMailEvents } from "@/lib/email/mail-events";
 import { applyMailEvent, resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { createRegistry, countMetric, readFigures } from "@/lib/server/metrics";
 import { runRemindersOnce } from "@/lib/reminders/worker";
-import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans } from "../../helpers/reminders";
-import type { RecordingSmtpServer } from "../../helpers/smtp";
-import {
-  closeMailAndDatabase,
-  emptyMailAndDatabase,
-  openMailAndDatabase,
-} from "../../helpers/integration-env";
+import { emptyMailAndDatabase, mailAndDatabaseSuite } from "../../helpers/integration-env";
 
 // Amazon's documented examples, as SNS delivers them (the SES notification is a JSON string inside).
 const sns = (message: object) =>
@@ -112,12 +106,7 @@ const subscription = JSON.stringify({
 });
 
 describe("bounces and complaints", () => {
-  let database: TestDatabase;
-  let smtp: RecordingSmtpServer;
-  beforeAll(async () => {
-    ({ database, smtp } = await openMailAndDatabase({}, { queue: true }));
-  });
-  afterAll(() => closeMailAndDatabase({ smtp, database }));
+  const { database, smtp } = mailAndDatabaseSuite({}, { queue: true });
   beforeEach(async () => {
     await emptyMailAndDatabase({ database, smtp });
     for (const email of ["jane@example.org", "sam@example.org", "ali@example.org"])

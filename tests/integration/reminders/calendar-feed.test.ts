@@ -1,7 +1,7 @@
 // The calendar feed, read back with a real iCalendar library (ical.js) and expanded for two years.
 import ICAL from "ical.js";
 import { convertIcsCalendar } from "ts-ics";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addChildFor,
   regenerateCalendarFor,
@@ -11,19 +11,17 @@ import {
 } from "@/lib/accounts/account-actions";
 import { nextOccurrence } from "@/lib/reminders/recurrence";
 import { scheduleOf } from "@/lib/reminders/plans";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 import { makeParent } from "../../helpers/factories";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
+const database = databaseSuite();
+beforeAll(() => {
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     APP_URL: "https://talkoften.test",
     AUTH_SECRET: "k".repeat(40),
   });
 });
-afterAll(async () => database?.drop());
 
 async function feed(token: string) {
   const { GET } = await import("@/app/api/calendar/[token]/route");

@@ -1,45 +1,18 @@
 // A household's monthly reminder against a real PostgreSQL and a real SMTP server: one email covering
 // each child due in the same run, each child's month recorded once, and the links that act on them.
-import { runMigrations } from "graphile-worker";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseEnv, type Env } from "@/lib/server/env";
+import { beforeEach, describe, expect, it } from "vitest";
 import { applyEmailAction, emailActionSubject, unsubscribeActionOf } from "@/lib/email/email-actions";
-import { closeMail } from "@/lib/email/send-mail";
 import { setSeparateRemindersFor } from "@/lib/accounts/account-actions";
 import { findGuideKind } from "@/lib/guides/taxonomy";
 import { runRemindersOnce } from "@/lib/reminders/worker";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
 import { seedHousehold } from "../../helpers/reminders";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
+import { emptyMailAndDatabase, mailAndDatabaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
-let env: Env;
+const { database, smtp, env } = mailAndDatabaseSuite({ AUTH_SECRET: "h".repeat(40) }, { queue: true });
 const due = new Date("2026-12-01T19:00:00Z");
 const now = new Date("2026-12-01T19:00:30Z");
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await runMigrations({ connectionString: database.url });
-  smtp = await startSmtpServer();
-  env = parseEnv({
-    DATABASE_URL: database.url,
-    SMTP_URL: smtp.url,
-    AUTH_SECRET: "h".repeat(40),
-    APP_URL: "https://talkoften.test",
-  });
-});
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
-});
-beforeEach(async () => {
-  await database.db.user.deleteMany();
-  await database.db.$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
-  smtp.messages.length = 0;
-  smtp.refuseWith(null);
-});
+beforeEach(() => emptyMailAndDatabase({ database, smtp }));
 
 const tokenAfter = (text: string | undefined, label: string) =>
   new RegExp(`${label.replace(/[()]/g, "\\$&")}: https://talkoften\\.test/\\S+/([\\w.-]+)`).exec(

@@ -1,20 +1,15 @@
 // The ways to run reminders: the cron endpoint and `npm run reminders:dispatch -- --now`.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeMail } from "@/lib/email/send-mail";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mailAndDatabaseSuite } from "../../helpers/integration-env";
 import { seedDuePlans } from "../../helpers/reminders";
-import { startSmtpServer, type RecordingSmtpServer } from "../../helpers/smtp";
 
 const execFileAsync = promisify(execFile);
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
+const { database, smtp } = mailAndDatabaseSuite();
 const CRON_SECRET = "c".repeat(32);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  smtp = await startSmtpServer();
+beforeAll(() => {
   Object.assign(process.env, {
     DATABASE_URL: database.url,
     SMTP_URL: smtp.url,
@@ -22,11 +17,6 @@ beforeAll(async () => {
     APP_URL: "https://talkoften.test",
     CRON_SECRET,
   });
-});
-afterAll(async () => {
-  closeMail();
-  await smtp?.close();
-  await database?.drop();
 });
 
 describe("POST /api/cron/reminders", () => {

@@ -1,30 +1,16 @@
 // Reminder delivery against a real PostgreSQL (with graphile-worker's queue) and a real SMTP server.
-import { spawn, type StdioOptions } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import ICAL from "ical.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Env } from "@/lib/server/env";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { applyEmailAction } from "@/lib/email/email-actions";
 import { closeMail } from "@/lib/email/send-mail";
 import { TOPICS } from "@/lib/guides/taxonomy";
 import { dispatchDuePlans } from "@/lib/reminders/dispatch";
 import { runRemindersOnce } from "@/lib/reminders/worker";
-import type { TestDatabase } from "../../helpers/database";
 import { seedDuePlans, seedManyDuePlans } from "../../helpers/reminders";
-import type { RecordingSmtpServer } from "../../helpers/smtp";
-import {
-  closeMailAndDatabase,
-  emptyMailAndDatabase,
-  openMailAndDatabase,
-} from "../../helpers/integration-env";
+import { emptyMailAndDatabase, mailAndDatabaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
-let env: Env;
-
-beforeAll(async () => {
-  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "r".repeat(40) }, { queue: true }));
-});
-afterAll(() => closeMailAndDatabase({ smtp, database }));
+const { database, smtp, env } = mailAndDatabaseSuite({ AUTH_SECRET: "r".repeat(40) }, { queue: true });
 beforeEach(async () => {
   await emptyMailAndDatabase({ database, smtp });
   smtp.slowDown(0);
@@ -41,6 +27,18 @@ async function jobCount(): Promise<number> {
     "SELECT count(*)::int AS jobs FROM graphile_worker._private_jobs",
   );
   return rows[0]!.jobs;
+}
+
+/** Makes every queued job due now, skipping graphile-worker's back-off. */
+async function makeJobsDueNow(): Promise<void> {
+  await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
+}
+
+/** One plan due at 19:00 on 1 December, run ten seconds later with the SMTP server answering `code`. */
+async function runOneRefusedWith(code: number) {
+  await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"));
+  smtp.refuseWith(code);
+  return runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"));
 }
 
 /** `npm run worker -- --no-cron` as a real process, against this file's database and SMTP server. */
@@ -60,6 +58,32 @@ function workerProcess(extraEnv: Record<string, string>, stdio: StdioOptions) {
 }
 
 const recipients = () => smtp.messages.map((m) => (m.to && "text" in m.to ? m.to.text : ""));
+
+/** `count` parents with a plan due a minute ago, dispatched: their emails wait in the queue for a worker. */
+async function queueDueEmails(count: number, prefix: string): Promise<void> {
+  await seedDuePlans(database.db, count, new Date(Date.now() - 60_000), prefix);
+  await dispatchDuePlans(database.db);
+}
+
+/** How many emails the SMTP server took for each recipient. */
+function emailsPerRecipient(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return counts;
+}
+
+/** Stops a worker process with `signal` and waits until it has exited. */
+async function stopWorker(worker: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  worker.kill(signal);
+  await new Promise((r) => worker.once("exit", r));
+}
+
+/** Waits, checking every `pollMs`, until `count` deliveries are SENT or `timeoutMs` has passed. */
+async function waitForSent(count: number, timeoutMs: number, pollMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await database.db.delivery.count({ where: { status: "SENT" } })) < count && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, pollMs));
+}
 
 describe("monthly reminders", () => {
   it("send one email per due plan, with the month's topic, a starter and the links, and move each plan on", async () => {
@@ -180,12 +204,7 @@ describe("monthly reminders", () => {
   });
 
   it("record a permanent failure (SMTP 5xx) and do not retry it", async () => {
-    await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"));
-    smtp.refuseWith(550);
-    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
-      sent: 0,
-      failed: 1,
-    });
+    expect(await runOneRefusedWith(550)).toMatchObject({ sent: 0, failed: 1 });
     const delivery = await database.db.delivery.findFirstOrThrow();
     expect(delivery).toMatchObject({
       status: "FAILED",
@@ -197,12 +216,7 @@ describe("monthly reminders", () => {
   });
 
   it("retry a transient failure (SMTP 4xx) with back-off, and deliver once the server recovers", async () => {
-    await seedDuePlans(database.db, 1, new Date("2026-12-01T19:00:00Z"));
-    smtp.refuseWith(451);
-    expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({
-      sent: 0,
-      retrying: 1,
-    });
+    expect(await runOneRefusedWith(451)).toMatchObject({ sent: 0, retrying: 1 });
     const retryJob = () =>
       database.db.$queryRawUnsafe<{ task: string; attempts: number; max_attempts: number; run_at: Date }[]>(
         "SELECT task_identifier AS task, attempts, max_attempts, run_at FROM graphile_worker.jobs",
@@ -213,7 +227,7 @@ describe("monthly reminders", () => {
     expect(job).toMatchObject({ task: "deliver_reminder", attempts: 0, max_attempts: 25 });
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now());
     // Failing again, graphile-worker backs it off; the log says so in one line, not as an error.
-    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
+    await makeJobsDueNow();
     const logged = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({ retrying: 1 });
@@ -229,7 +243,7 @@ describe("monthly reminders", () => {
     expect(job).toMatchObject({ task: "deliver_reminder", attempts: 1, max_attempts: 25 });
     expect(job!.run_at.getTime()).toBeGreaterThan(Date.now()); // backing off
     smtp.refuseWith(null);
-    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the wait
+    await makeJobsDueNow(); // skip the wait
     expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:10Z"))).toMatchObject({ sent: 1 });
     expect(smtp.messages).toHaveLength(1);
     // Every attempt is kept, with its outcome; the last has the Message-ID the server accepted.
@@ -258,7 +272,7 @@ describe("a mail server that is down for a while", () => {
       });
       const errors = await database.db.delivery.findMany({ select: { lastError: true, status: true } });
       expect(errors.every((d) => d.status === "QUEUED" && /ECONNREFUSED/.test(d.lastError ?? ""))).toBe(true);
-      await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()"); // skip the back-off
+      await makeJobsDueNow(); // skip the back-off
       expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:20Z"))).toMatchObject({
         sent: 0,
         retrying: 3,
@@ -267,7 +281,7 @@ describe("a mail server that is down for a while", () => {
       closeMail(); // drop pooled connections to the stopped server
       await smtp.listen();
     }
-    await database.db.$executeRawUnsafe("UPDATE graphile_worker._private_jobs SET run_at = now()");
+    await makeJobsDueNow();
     expect(await runRemindersOnce(env, new Date("2026-12-01T19:00:30Z"))).toMatchObject({
       sent: 3,
       retrying: 0,
@@ -301,11 +315,9 @@ describe("two worker processes at once", () => {
       const settle = Date.now() + 2000;
       while (Date.now() < settle) await new Promise((r) => setTimeout(r, 200));
     } finally {
-      for (const worker of workers) worker.kill("SIGTERM");
-      await Promise.all(workers.map((w) => new Promise((r) => w.once("exit", r))));
+      await Promise.all(workers.map((worker) => stopWorker(worker)));
     }
-    const counts = new Map<string, number>();
-    for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+    const counts = emailsPerRecipient();
     expect(counts.size).toBe(due);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);
@@ -318,13 +330,11 @@ describe("a worker killed mid-batch", () => {
     { timeout: 120_000 },
     async () => {
       const due = 200;
-      await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "k");
-      await dispatchDuePlans(database.db);
+      await queueDueEmails(due, "k");
       const spawnWorker = () => workerProcess({ WORKER_CONCURRENCY: "10" }, "ignore");
       const first = spawnWorker();
       await smtp.waitFor(40);
-      first.kill("SIGKILL");
-      await new Promise((r) => first.once("exit", r));
+      await stopWorker(first, "SIGKILL");
       const inFlight = await database.db.delivery.count({ where: { status: "SENDING" } });
 
       // The dispatch task, every minute, frees jobs locked longer than a send can take (5 minutes);
@@ -333,20 +343,12 @@ describe("a worker killed mid-batch", () => {
       await reclaimAbandonedJobs(database.db, 0);
       const second = spawnWorker();
       try {
-        const deadline = Date.now() + 90_000;
-        while (
-          (await database.db.delivery.count({ where: { status: "SENT" } })) < due &&
-          Date.now() < deadline
-        ) {
-          await new Promise((r) => setTimeout(r, 250));
-        }
+        await waitForSent(due, 90_000, 250);
       } finally {
-        second.kill("SIGTERM");
-        await new Promise((r) => second.once("exit", r));
+        await stopWorker(second);
       }
       expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);
-      const counts = new Map<string, number>();
-      for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+      const counts = emailsPerRecipient();
       expect(counts.size).toBe(due); // nobody missed
       const duplicates = [...counts.values()].filter((n) => n > 1).length;
       console.info(
@@ -363,8 +365,7 @@ describe.each(["SIGTERM", "SIGINT"] as const)("a worker stopped with %s mid-batc
     { timeout: 120_000 },
     async () => {
       const due = 120;
-      await seedDuePlans(database.db, due, new Date(Date.now() - 60_000), "t");
-      await dispatchDuePlans(database.db);
+      await queueDueEmails(due, "t");
       smtp.slowDown(100);
       // As in production under a process manager: JSON lines.
       const first = workerProcess({ NODE_ENV: "production", LOG_FORMAT: "json" }, ["ignore", "pipe", "pipe"]);
@@ -399,18 +400,11 @@ describe.each(["SIGTERM", "SIGINT"] as const)("a worker stopped with %s mid-batc
       const second = workerProcess({}, "ignore");
       try {
         await smtp.waitFor(due);
-        const deadline = Date.now() + 30_000;
-        while (
-          (await database.db.delivery.count({ where: { status: "SENT" } })) < due &&
-          Date.now() < deadline
-        )
-          await new Promise((r) => setTimeout(r, 200));
+        await waitForSent(due, 30_000, 200);
       } finally {
-        second.kill("SIGTERM");
-        await new Promise((r) => second.once("exit", r));
+        await stopWorker(second);
       }
-      const counts = new Map<string, number>();
-      for (const to of recipients()) counts.set(to, (counts.get(to) ?? 0) + 1);
+      const counts = emailsPerRecipient();
       expect(counts.size).toBe(due);
       expect([...counts.values()].every((n) => n === 1)).toBe(true); // nothing sent twice
       expect(await database.db.delivery.count({ where: { status: "SENT" } })).toBe(due);

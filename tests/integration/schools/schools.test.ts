@@ -2,7 +2,7 @@
 // families who choose to be counted (and only they), the counts a contact sees, contacts, invitations,
 // removal and deletion. Real PostgreSQL and a real SMTP server.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addRemindedChild, parseRemindForm, REMIND_DEFAULTS } from "@/lib/accounts/remind-request";
 import { deleteUserData } from "@/lib/accounts/account-data";
 import { removeChildFor } from "@/lib/accounts/account-actions";
@@ -26,20 +26,13 @@ import {
 import { countsCsv } from "@/lib/schools/school-counts";
 import { publishSchoolSnapshots } from "@/lib/schools/school-snapshots";
 import { termOf } from "@/lib/schools/school-terms";
-import type { Env } from "@/lib/server/env";
-import type { TestDatabase } from "../../helpers/database";
 import { makeParent } from "../../helpers/factories";
-import type { RecordingSmtpServer } from "../../helpers/smtp";
-import { closeMailAndDatabase, openMailAndDatabase } from "../../helpers/integration-env";
+import { mailAndDatabaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-let smtp: RecordingSmtpServer;
-let env: Env;
-beforeAll(async () => {
-  ({ database, smtp, env } = await openMailAndDatabase({ AUTH_SECRET: "k".repeat(40) }));
+const { database, smtp, env } = mailAndDatabaseSuite({ AUTH_SECRET: "k".repeat(40) });
+beforeAll(() => {
   Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: "k".repeat(40) });
 });
-afterAll(() => closeMailAndDatabase({ smtp, database }));
 
 let clients = 0;
 const client = () => `203.0.113.${++clients}`;

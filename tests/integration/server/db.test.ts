@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { describe, expect, it } from "vitest";
+import { databaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
 describe("the Prisma client over node-postgres", () => {
   it("writes and reads rows in a real PostgreSQL", async () => {

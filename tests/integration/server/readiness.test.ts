@@ -3,15 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runMigrations } from "graphile-worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readiness } from "@/lib/server/readiness";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database";
+import { databaseSuite } from "../../helpers/integration-env";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = databaseSuite();
 
 const heartbeatAt = (when: Date) => database.db.$executeRaw`
   INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution)

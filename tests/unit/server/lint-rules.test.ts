@@ -11,40 +11,51 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return result!.messages.map((message) => message.ruleId ?? "");
 }
 
+/** Expects the lint to report `rule` for `code` in each file of `refusedIn`, and not in `allowedIn`. */
+async function expectRule(
+  rule: string,
+  code: string,
+  { refusedIn = [], allowedIn = [] }: { refusedIn?: string[]; allowedIn?: string[] },
+): Promise<void> {
+  for (const file of refusedIn) expect(await ruleIds(code, file), file).toContain(rule);
+  for (const file of allowedIn) expect(await ruleIds(code, file), file).not.toContain(rule);
+}
+
 describe("the lint", () => {
   it("refuses the database or Prisma under app/ and components/, and allows them in lib/", async () => {
     const db = 'import { getDb } from "@/lib/server/db";\nexport const db = getDb;\n';
     const prisma = 'import type { User } from "@/prisma/generated/client";\nexport type U = User;\n';
-    expect(await ruleIds(db, "app/account/some-page.tsx")).toContain("no-restricted-imports");
-    expect(await ruleIds(prisma, "components/account/some-form.tsx")).toContain("no-restricted-imports");
-    expect(await ruleIds(db, "lib/accounts/some-query.ts")).not.toContain("no-restricted-imports");
+    await expectRule("no-restricted-imports", db, {
+      refusedIn: ["app/account/some-page.tsx"],
+      allowedIn: ["lib/accounts/some-query.ts"],
+    });
+    await expectRule("no-restricted-imports", prisma, { refusedIn: ["components/account/some-form.tsx"] });
   });
 
   it("refuses a file name that is not kebab-case", async () => {
-    const code = "export const x = 1;\n";
-    expect(await ruleIds(code, "lib/accounts/addChild.ts")).toContain("talk-often/kebab-case-files");
-    expect(await ruleIds(code, "lib/accounts/add_child.ts")).toContain("talk-often/kebab-case-files");
-    expect(await ruleIds(code, "lib/accounts/add-child.ts")).not.toContain("talk-often/kebab-case-files");
-    expect(await ruleIds(code, "app/(site)/checkin/[token]/page.tsx")).not.toContain(
-      "talk-often/kebab-case-files",
-    );
+    await expectRule("talk-often/kebab-case-files", "export const x = 1;\n", {
+      refusedIn: ["lib/accounts/addChild.ts", "lib/accounts/add_child.ts"],
+      allowedIn: ["lib/accounts/add-child.ts", "app/(site)/checkin/[token]/page.tsx"],
+    });
   });
 
   it("keeps lib/server free of every domain", async () => {
     for (const domain of ["accounts", "auth", "email", "guides", "reminders", "schools"]) {
       const code = `import { x } from "@/lib/${domain}/some-file";\nexport const y = x;\n`;
-      expect(await ruleIds(code, "lib/server/some-helper.ts")).toContain("no-restricted-imports");
+      await expectRule("no-restricted-imports", code, { refusedIn: ["lib/server/some-helper.ts"] });
     }
     const infrastructure = 'import { getDb } from "@/lib/server/db";\nexport const db = getDb;\n';
-    expect(await ruleIds(infrastructure, "lib/server/some-helper.ts")).not.toContain("no-restricted-imports");
+    await expectRule("no-restricted-imports", infrastructure, { allowedIn: ["lib/server/some-helper.ts"] });
   });
 
   it("lets a lib/ domain import the domains below it, never one above", async () => {
     const fromGuides = 'import { x } from "@/lib/guides/taxonomy";\nexport const y = x;\n';
     const fromReminders = 'import { x } from "@/lib/reminders/plans";\nexport const y = x;\n';
-    expect(await ruleIds(fromGuides, "lib/reminders/some-file.ts")).not.toContain("no-restricted-imports");
-    expect(await ruleIds(fromReminders, "lib/guides/some-file.ts")).toContain("no-restricted-imports");
-    expect(await ruleIds(fromReminders, "lib/accounts/some-file.ts")).not.toContain("no-restricted-imports");
+    await expectRule("no-restricted-imports", fromGuides, { allowedIn: ["lib/reminders/some-file.ts"] });
+    await expectRule("no-restricted-imports", fromReminders, {
+      refusedIn: ["lib/guides/some-file.ts"],
+      allowedIn: ["lib/accounts/some-file.ts"],
+    });
   });
 
   it("finds no two lib/ domains that import each other", () => {
@@ -63,20 +74,16 @@ describe("the lint", () => {
   });
 
   it("refuses console.* outside the log module, tests, benchmarks and scripts", async () => {
-    const code = 'console.log("hello");\n';
-    expect(await ruleIds(code, "lib/reminders/some-file.ts")).toContain("no-console");
-    expect(await ruleIds(code, "app/some-page/page.tsx")).toContain("no-console");
-    expect(await ruleIds(code, "lib/server/log.ts")).not.toContain("no-console");
-    expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-console");
-    expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-console");
+    await expectRule("no-console", 'console.log("hello");\n', {
+      refusedIn: ["lib/reminders/some-file.ts", "app/some-page/page.tsx"],
+      allowedIn: ["lib/server/log.ts", "tests/unit/some.test.ts", "scripts/some-command.ts"],
+    });
   });
 
   it("refuses process.env outside lib/server/env.ts, and allows it in scripts and tests", async () => {
-    const code = "export const url = process.env.APP_URL;\n";
-    expect(await ruleIds(code, "lib/reminders/some-file.ts")).toContain("no-restricted-properties");
-    expect(await ruleIds(code, "app/some-page/page.tsx")).toContain("no-restricted-properties");
-    expect(await ruleIds(code, "lib/server/env.ts")).not.toContain("no-restricted-properties");
-    expect(await ruleIds(code, "scripts/some-command.ts")).not.toContain("no-restricted-properties");
-    expect(await ruleIds(code, "tests/unit/some.test.ts")).not.toContain("no-restricted-properties");
+    await expectRule("no-restricted-properties", "export const url = process.env.APP_URL;\n", {
+      refusedIn: ["lib/reminders/some-file.ts", "app/some-page/page.tsx"],
+      allowedIn: ["lib/server/env.ts", "scripts/some-command.ts", "tests/unit/some.test.ts"],
+    });
   });
 });
