@@ -50,6 +50,9 @@ export default defineConfig({
     url: `${baseURL}/`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // Stopped as an operator would (SIGTERM): the worker, the web processes, then PostgreSQL, which runs in
+    // a session of its own and would outlive a SIGKILL of the process group (Playwright's default).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     env: {
       PORT: String(port),
