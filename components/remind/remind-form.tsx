@@ -42,6 +42,20 @@ export function RemindForm({
         type="email"
         autoComplete="email"
       />
+      {/* After "Did you mean …?": the address asked about, and the two to choose from. */}
+      {values.addressChecked && <input type="hidden" name="addressChecked" value={values.addressChecked} />}
+      {state.suggestion && values.addressChecked && (
+        <fieldset className="mt-2">
+          <legend className="font-semibold">Which address should we send it to?</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="addressChoice" value={state.suggestion} /> {state.suggestion}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="addressChoice" value={values.addressChecked} /> {values.addressChecked},
+            as I typed it
+          </label>
+        </fieldset>
+      )}
       {/* Keyed by what they show, so that a <select> keeps what was sent after an error (child-form.tsx). */}
       <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix="remind-child" />
       <details className="mt-4" open={Object.keys(e).some((k) => PLAN_FIELDS.includes(k))}>

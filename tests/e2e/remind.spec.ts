@@ -206,3 +206,42 @@ test("GET /api/me says only whether someone is signed in and has a plan, and is 
   expect(response.headers()["cache-control"]).toContain("no-store");
   expect(await response.json()).toEqual({ signedIn: false, hasPlan: false });
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a mistyped address is asked about once: take the suggestion, or keep what was typed (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled,
+      extraHTTPHeaders: { "X-Forwarded-For": `10.9.${Math.floor(Math.random() * 250)}.1` },
+    });
+    const page = await context.newPage();
+    const name = `typo-${randomBytes(4).toString("hex")}`;
+    const send = () => page.getByRole("button", { name: "Send me the monthly reminder" }).click();
+
+    // The newcomer review's parent@gmial.con: asked, the alert first, the two addresses to choose from.
+    await page.goto("/remind/8-10");
+    await page.getByLabel("Your email address").fill(`${name}@gmial.con`);
+    await send();
+    const alert = page.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(alert).toContainText(`did you mean ${name}@gmail.com?`);
+    await expect(alert).toBeFocused();
+    if (javaScriptEnabled) await expectNoAxeViolations(page); // axe runs in the page: it needs JavaScript
+    await page.getByRole("radio", { name: `${name}@gmail.com` }).check();
+    await send();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+    const sentTo = async () =>
+      (await listOutbox(dataDir)).map((m) => m.to).filter((to) => to.startsWith(name));
+    expect(await sentTo()).toEqual([`${name}@gmail.com`]);
+
+    // An address that only looks like a slip is kept when the form is sent again as it is.
+    await page.goto("/remind/8-10");
+    await page.getByLabel("Your email address").fill(`${name}@example.con`);
+    await send();
+    await expect(alert).toContainText(`did you mean ${name}@example.com?`);
+    await send();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+    expect((await sentTo()).sort()).toEqual([`${name}@example.con`, `${name}@gmail.com`]);
+    await context.close();
+  });
+}

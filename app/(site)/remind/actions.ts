@@ -13,6 +13,7 @@ import {
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/server/form-input";
+import { answeredAddress, typoToAskAbout } from "@/lib/server/email-typos";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { auth, requestSignInEmail } from "@/lib/auth/auth";
@@ -23,14 +24,29 @@ import { schoolByCode } from "@/lib/schools/schools";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-limits";
 import { formArg, forAnyone, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
-export type RemindState = { values: Record<string, string>; errors: Record<string, string> };
+/** `suggestion`: the address to ask "Did you mean …?" about (lib/server/email-typos.ts). */
+export type RemindState = {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  suggestion?: string;
+};
 
 export async function requestReminder(_previous: RemindState, form: FormData): Promise<RemindState> {
   const { db } = forAnyone(z.tuple([previousStateArg, formArg]), [_previous, form]);
   const values = formValues(form);
+  values.address = answeredAddress(values);
   const parsed = parseRemindForm(values);
   if (!parsed.ok) return { values, errors: parsed.errors };
   const { request } = parsed;
+  // A likely slip (parent@gmial.con) is asked about once: its confirmation email would never arrive.
+  const suggestion = typoToAskAbout(request.email, values);
+  if (suggestion) {
+    return {
+      values: { ...values, addressChecked: request.email },
+      errors: { address: `Please check your email address: did you mean ${suggestion}?` },
+      suggestion,
+    };
+  }
 
   const session = await auth();
   if (session?.user?.id && session.user.email?.toLowerCase() === request.email) {
