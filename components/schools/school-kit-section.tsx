@@ -16,20 +16,47 @@ import {
   remindUrl,
 } from "@/lib/schools/school-kit";
 
-export function SchoolKitSection({ group, code }: { group: AgeGroup; code?: string }) {
-  const url = code ? remindUrl(group, code) : hubUrl(group);
-  const text = newsletterText(group, code);
-  const html = newsletterHtml(group, code);
+/** `collapsed`: the kit behind a "Show" line under its heading (the public /schools page, four kits). */
+export function SchoolKitSection({
+  group,
+  code,
+  collapsed = false,
+}: {
+  group: AgeGroup;
+  code?: string;
+  collapsed?: boolean;
+}) {
   const id = `ages-${group.slug}`;
-  const files = code ? `/school/${code}` : "/schools";
   return (
     <section
       aria-labelledby={id}
-      className="mt-10 rounded-lg border border-brand-100 p-5 dark:border-night-raised"
+      className={`${collapsed ? "mt-4" : "mt-10"} rounded-lg border border-brand-100 p-5 dark:border-night-raised`}
     >
       <h2 id={id} className="mt-0">
         {ageGroupLabel(group)}
       </h2>
+      {collapsed ? (
+        <details>
+          <summary className="cursor-pointer font-semibold">
+            Show the link, QR code, letter home and newsletter text
+            <span className="sr-only"> for {ageGroupLabel(group).toLowerCase()}</span>
+          </summary>
+          <KitBody group={group} code={code} />
+        </details>
+      ) : (
+        <KitBody group={group} code={code} />
+      )}
+    </section>
+  );
+}
+
+function KitBody({ group, code }: { group: AgeGroup; code?: string }) {
+  const url = code ? remindUrl(group, code) : hubUrl(group);
+  const text = newsletterText(group, code);
+  const html = newsletterHtml(group, code);
+  const files = code ? `/school/${code}` : "/schools";
+  return (
+    <>
       <div className="mt-4 flex flex-wrap items-start gap-6">
         <QrCode url={url} label={`QR code for ${url}`} className="w-36 shrink-0 bg-white p-1" />
         <div className="min-w-0 flex-1 basis-56">
@@ -98,6 +125,6 @@ export function SchoolKitSection({ group, code }: { group: AgeGroup; code?: stri
           loading="lazy"
         />
       </details>
-    </section>
+    </>
   );
 }

@@ -21,9 +21,9 @@ export default function SchoolsPage() {
         Parents need no account to read the guides.
       </p>
       <p>
-        Below, for each age group, is a link you can trust to keep working for years, a QR code for slides and
-        posters, a paragraph for your newsletter, a one-page letter to send home, and the guides for your own
-        website: a block to paste into a page, and a feed for tools that read feeds.
+        Below, for each age group (open the one you need), is a link you can trust to keep working for years,
+        a QR code for slides and posters, a paragraph for your newsletter, a one-page letter to send home, and
+        the guides for your own website: a block to paste into a page, and a feed for tools that read feeds.
       </p>
 
       <section aria-labelledby="your-school" className="mt-6 rounded-lg bg-brand-50 p-4 dark:bg-night-raised">
@@ -42,7 +42,7 @@ export default function SchoolsPage() {
       </section>
 
       {AGE_GROUPS.map((group) => (
-        <SchoolKitSection key={group.slug} group={group} />
+        <SchoolKitSection key={group.slug} group={group} collapsed />
       ))}
 
       <h2>For teachers</h2>
