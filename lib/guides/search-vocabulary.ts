@@ -81,7 +81,10 @@ export function checkSearchVocabulary(files: {
 export function loadSearchVocabulary(contentDir = path.join(process.cwd(), "content")): SearchVocabulary {
   const read = (file: string): unknown => {
     try {
-      return JSON.parse(readFileSync(path.join(contentDir, file), "utf8"));
+      // Read at run time from content/ (the app is not a standalone build): not a file for the bundler to trace.
+      return JSON.parse(
+        readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ contentDir, file), "utf8"),
+      );
     } catch (error) {
       throw new Error(`content/${file}: cannot be read as JSON (${(error as Error).message})`);
     }
