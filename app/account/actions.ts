@@ -19,12 +19,13 @@ import {
 } from "@/lib/accounts/account-actions";
 import { stopCounting } from "@/lib/schools/school-counting";
 import { deleteUserData } from "@/lib/accounts/account-data";
-import { formValues, formText } from "@/lib/server/form-input";
+import { formValues } from "@/lib/server/form-input";
 import { signOut } from "@/lib/auth/auth";
 import { resumeReminderEmails } from "@/lib/email/mail-suppression";
 import { requestEmailChange } from "@/lib/accounts/email-change";
 import { getEnv } from "@/lib/server/env";
 import { clientAddress } from "@/lib/server/request-client";
+import { typedAddress, type AddressQuestion } from "@/lib/server/email-typos";
 import { formArg, forParent, previousStateArg, rowIdArg } from "@/lib/auth/server-action";
 
 export type { FormState };
@@ -101,7 +102,7 @@ export async function deleteAccount(_previous: FormState, form: FormData): Promi
   redirect("/?deleted=1");
 }
 
-export type EmailChangeState = { email: string; error?: string; sentTo?: string };
+export type EmailChangeState = { email: string; error?: string; sentTo?: string } & Partial<AddressQuestion>;
 
 /** "Use another email address": a confirmation link goes to the new address (lib/accounts/email-change.ts). */
 export async function requestNewEmail(
@@ -109,7 +110,9 @@ export async function requestNewEmail(
   form: FormData,
 ): Promise<EmailChangeState> {
   const { db, userId } = await forParent(formAction, [_previous, form]);
-  const raw = formText(form, "email");
+  const typed = typedAddress(form);
+  if ("question" in typed) return typed.question;
+  const raw = typed.address;
   const client = await clientAddress();
   const result = await requestEmailChange(db, getEnv(), userId, raw, client);
   return result.ok ? { email: "", sentTo: result.email } : { email: raw, error: result.error };

@@ -7,6 +7,7 @@ import { ChildFields } from "@/components/account/child-fields";
 import { PlanFields, useBrowserTimeZone } from "@/components/account/plan-fields";
 import { TimeZoneList } from "@/components/account/time-zone-list";
 import { buttonClass, fieldBinder, type FormAction, TextField } from "@/components/ui/field";
+import { DidYouMean } from "@/components/ui/email-field";
 import { FormAlert, problemsOf } from "@/components/ui/form-alert";
 
 export function RemindForm({
@@ -42,19 +43,11 @@ export function RemindForm({
         type="email"
         autoComplete="email"
       />
-      {/* After "Did you mean …?": the address asked about, and the two to choose from. */}
-      {values.addressChecked && <input type="hidden" name="addressChecked" value={values.addressChecked} />}
-      {state.suggestion && values.addressChecked && (
-        <fieldset className="mt-2">
-          <legend className="font-semibold">Which address should we send it to?</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="addressChoice" value={state.suggestion} /> {state.suggestion}
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="addressChoice" value={values.addressChecked} /> {values.addressChecked},
-            as I typed it
-          </label>
-        </fieldset>
+      {/* After "Did you mean …?": the two addresses to choose from; the one asked about is sent back. */}
+      {state.suggestion && values.addressChecked ? (
+        <DidYouMean suggestion={state.suggestion} checked={values.addressChecked} />
+      ) : (
+        values.addressChecked && <input type="hidden" name="addressChecked" value={values.addressChecked} />
       )}
       {/* Keyed by what they show, so that a <select> keeps what was sent after an error (child-form.tsx). */}
       <ChildFields key={JSON.stringify(values)} values={values} errors={e} idPrefix="remind-child" />

@@ -13,8 +13,9 @@ export function EmailField({
   id: string;
   label: string;
   hint: string;
-  /** The form's state: the address as typed, and what was wrong with it. */
-  state: { email: string; error?: string };
+  /** The form's state: the address as typed, what was wrong with it, and any "Did you mean …?"
+   *  (lib/server/email-typos.ts: the suggestion, and the address it asks about). */
+  state: { email: string; error?: string; suggestion?: string; checked?: string };
   autoComplete?: "email" | "off";
 }) {
   return (
@@ -34,6 +35,26 @@ export function EmailField({
           {...describedBy(id, hint, state.error)}
         />
       </Field>
+      {state.suggestion && state.checked && (
+        <DidYouMean suggestion={state.suggestion} checked={state.checked} />
+      )}
     </>
+  );
+}
+
+/** "Did you mean …?": the address asked about (sent back, so that it is asked once), and the two
+ *  addresses to choose from (lib/server/email-typos.ts answeredAddress). */
+export function DidYouMean({ suggestion, checked }: { suggestion: string; checked: string }) {
+  return (
+    <fieldset className="mt-2">
+      <input type="hidden" name="addressChecked" value={checked} />
+      <legend className="font-semibold">Which address should we send it to?</legend>
+      <label className="flex items-center gap-2">
+        <input type="radio" name="addressChoice" value={suggestion} /> {suggestion}
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="radio" name="addressChoice" value={checked} /> {checked}, as I typed it
+      </label>
+    </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 // email provider's (gmial.com, hotmail.co.um), or whose ending is a common slip (.con, .couk), was most
 // likely mistyped, and its confirmation email would never arrive. A form shows the suggestion and lets
 // the person take it or keep what they typed; nothing is ever changed without them.
+import { formValues, readEmail } from "@/lib/server/form-input";
 
 /** Providers most UK parents use, and others whose names are close to them (so never "corrected"). */
 const KNOWN_DOMAINS = [
@@ -94,4 +95,29 @@ export function answeredAddress(values: Record<string, string>, field = "address
  *  was asked about this address already and kept it. */
 export function typoToAskAbout(email: string, values: Record<string, string>): string | null {
   return values.addressChecked === email ? null : suggestEmail(email);
+}
+
+/** What an email field shows while it asks "Did you mean …?" (components/ui/email-field.tsx). */
+export type AddressQuestion = { email: string; error: string; suggestion: string; checked: string };
+
+/**
+ * A form's one address field (`email`), as the person answered any "Did you mean …?": the address to
+ * use (not yet checked as an address: the caller does that, with its own messages), or the question
+ * to ask first.
+ */
+export function typedAddress(
+  form: FormData,
+  field = "email",
+): { address: string } | { question: AddressQuestion } {
+  const values = formValues(form);
+  const address = answeredAddress(values, field);
+  const { email } = readEmail(address);
+  const suggestion = email === undefined ? null : typoToAskAbout(email, values);
+  if (!suggestion || email === undefined) return { address };
+  return { question: { email: address, error: askAbout(suggestion), suggestion, checked: email } };
+}
+
+/** The question itself, the same in every form. */
+export function askAbout(suggestion: string): string {
+  return `Please check your email address: did you mean ${suggestion}?`;
 }

@@ -41,12 +41,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** One text field of a FormData ("" when it is missing or a file). */
-export function formText(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 /** A FormData's text fields as a plain object (files and repeated keys ignored). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

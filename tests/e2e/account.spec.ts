@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { listOutbox } from "@/lib/email/outbox";
 import { TOPICS } from "@/lib/guides/taxonomy";
 import { signLink } from "@/lib/server/signed-links";
 import { expect, test, expectNoAxeViolations } from "./fixtures";
@@ -268,4 +269,22 @@ test("account pages ask a visitor without a session to sign in", async ({ reques
     expect(response.headers()["location"], path).toMatch(/\/signin$/);
   }
   expect((await request.get("/account/data/export")).status()).toBe(401);
+});
+
+test("sign-in asks about a mistyped address once, and sends the link to the address chosen", async ({
+  page,
+}) => {
+  const name = `signin-typo-${randomBytes(4).toString("hex")}`;
+  await page.goto("/signin");
+  await page.getByLabel("Your email address").fill(`${name}@hotmial.co.uk`);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "did you mean" });
+  await expect(alert).toHaveText(`Please check your email address: did you mean ${name}@hotmail.co.uk?`);
+  await expect(alert).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByRole("radio", { name: `${name}@hotmail.co.uk` }).check();
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const sent = (await listOutbox(dataDir)).map((m) => m.to).filter((to) => to.startsWith(name));
+  expect(sent).toEqual([`${name}@hotmail.co.uk`]);
 });

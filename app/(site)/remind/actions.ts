@@ -13,7 +13,7 @@ import {
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/server/form-input";
-import { answeredAddress, typoToAskAbout } from "@/lib/server/email-typos";
+import { answeredAddress, askAbout, typoToAskAbout } from "@/lib/server/email-typos";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { auth, requestSignInEmail } from "@/lib/auth/auth";
@@ -43,7 +43,7 @@ export async function requestReminder(_previous: RemindState, form: FormData): P
   if (suggestion) {
     return {
       values: { ...values, addressChecked: request.email },
-      errors: { address: `Please check your email address: did you mean ${suggestion}?` },
+      errors: { address: askAbout(suggestion) },
       suggestion,
     };
   }

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues, formText } from "@/lib/server/form-input";
+import { formValues } from "@/lib/server/form-input";
 import {
   acceptInvitation,
   cancelInvitation,
@@ -16,6 +16,7 @@ import { deleteSchool, registerSchool, schoolForContact } from "@/lib/schools/sc
 import { auth } from "@/lib/auth/auth";
 import { getEnv } from "@/lib/server/env";
 import { clientAddress } from "@/lib/server/request-client";
+import { typedAddress, type AddressQuestion } from "@/lib/server/email-typos";
 import {
   formArg,
   forAnyone,
@@ -26,7 +27,7 @@ import {
 } from "@/lib/auth/server-action";
 
 export type SchoolFormState = { values: Record<string, string>; errors: Record<string, string> };
-export type InviteState = { email: string; error?: string; sentTo?: string };
+export type InviteState = { email: string; error?: string; sentTo?: string } & Partial<AddressQuestion>;
 
 const codeArg = z.string().max(20);
 
@@ -60,7 +61,9 @@ export async function inviteContactAction(
     [code, _previous, form],
     code,
   );
-  const raw = formText(form, "email");
+  const typed = typedAddress(form);
+  if ("question" in typed) return typed.question;
+  const raw = typed.address;
   const from = school.contacts.find((contact) => contact.userId === userId)!.user.email;
   const client = await clientAddress();
   const result = await inviteContact(db, getEnv(), school, from, raw, client);

@@ -5,14 +5,17 @@ import { requestSignInEmail } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/server/request-client";
 import { signInNext } from "@/lib/auth/session";
 import { z } from "zod";
-import { formText, readEmail } from "@/lib/server/form-input";
+import { readEmail } from "@/lib/server/form-input";
+import { typedAddress, type AddressQuestion } from "@/lib/server/email-typos";
 import { actionArgs, formArg, previousStateArg } from "@/lib/auth/server-action";
 
-export type SignInState = { email: string; error?: string };
+export type SignInState = { email: string; error?: string } & Partial<AddressQuestion>;
 
 export async function requestSignIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   actionArgs(z.tuple([previousStateArg, formArg]), [_previous, form]);
-  const raw = formText(form, "email");
+  const typed = typedAddress(form);
+  if ("question" in typed) return typed.question;
+  const raw = typed.address;
   const { email, error } = readEmail(raw);
   if (error !== undefined) return { email: raw, error };
 
