@@ -2,9 +2,9 @@
 // statement claims the whole batch, each email is recorded as soon as the SMTP server accepts it, so
 // a worker killed mid-batch can resend only what was in flight. A household's deliveries in a batch
 // go as one email (each child's Delivery still recorded once), unless the parent asked for separate
-// ones. A transient failure (SMTP 4xx,
-// connection refused, time-out) hands that email's deliveries to a job of their own (`deliverReminder`), which
-// graphile-worker retries with back-off; a permanent one (SMTP 5xx) is recorded and not retried.
+// ones. A transient failure (SMTP 4xx, connection refused, time-out) hands that email's deliveries to
+// a job of their own (`deliverReminder`), which graphile-worker retries with back-off; a permanent
+// one (SMTP 5xx) is recorded and not retried.
 // Idempotent: a delivery already sent, failed or skipped is left alone.
 import type { PrismaClient } from "@/prisma/generated/client";
 import type { AttemptOutcome, DeliveryStatus } from "@/prisma/generated/enums";

@@ -118,6 +118,6 @@ export function typedAddress(
 }
 
 /** The question itself, the same in every form. */
-export function askAbout(suggestion: string): string {
+function askAbout(suggestion: string): string {
   return `Please check your email address: did you mean ${suggestion}?`;
 }

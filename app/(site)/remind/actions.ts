@@ -13,7 +13,7 @@ import {
   signRemindRequest,
 } from "@/lib/accounts/remind-request";
 import { formValues } from "@/lib/server/form-input";
-import { answeredAddress, askAbout, typoToAskAbout } from "@/lib/server/email-typos";
+import { typedAddress } from "@/lib/server/email-typos";
 import { TOO_MANY_CHILDREN } from "@/lib/accounts/account-actions";
 import { requireLinkSecret } from "@/lib/server/signed-links";
 import { auth, requestSignInEmail } from "@/lib/auth/auth";
@@ -34,19 +34,16 @@ export type RemindState = {
 export async function requestReminder(_previous: RemindState, form: FormData): Promise<RemindState> {
   const { db } = forAnyone(z.tuple([previousStateArg, formArg]), [_previous, form]);
   const values = formValues(form);
-  values.address = answeredAddress(values);
+  // A likely slip (parent@gmial.con) is asked about once: its confirmation email would never arrive.
+  const typed = typedAddress(form, "address");
+  if ("question" in typed) {
+    const { checked, error, suggestion } = typed.question;
+    return { values: { ...values, addressChecked: checked }, errors: { address: error }, suggestion };
+  }
+  values.address = typed.address;
   const parsed = parseRemindForm(values);
   if (!parsed.ok) return { values, errors: parsed.errors };
   const { request } = parsed;
-  // A likely slip (parent@gmial.con) is asked about once: its confirmation email would never arrive.
-  const suggestion = typoToAskAbout(request.email, values);
-  if (suggestion) {
-    return {
-      values: { ...values, addressChecked: request.email },
-      errors: { address: askAbout(suggestion) },
-      suggestion,
-    };
-  }
 
   const session = await auth();
   if (session?.user?.id && session.user.email?.toLowerCase() === request.email) {
