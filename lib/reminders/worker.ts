@@ -85,6 +85,14 @@ export async function startWorker(
   // the process mid-stop.
   const pgPool = new pg.Pool({ connectionString, max: Math.max(10, (options.concurrency ?? 5) + 2) });
   pgPool.on("error", (error) => workerLog.warn(`a database connection closed: ${error.message}`));
+  // pg's pool.end() resolves as soon as it has asked its idle connections to close, before they have:
+  // the database stopped right after (npm start's stop) would still reach them, and each would report
+  // "terminating connection". So the worker's stop waits for every connection's own end.
+  const open = new Set<pg.PoolClient>();
+  pgPool.on("connect", (client) => {
+    open.add(client);
+    client.once("end", () => open.delete(client));
+  });
   const runner: Runner = await run({
     pgPool,
     concurrency: options.concurrency ?? 5,
@@ -99,7 +107,9 @@ export async function startWorker(
     async stop() {
       stopping.abort();
       await runner.stop();
+      const closed = [...open].map((client) => new Promise((resolve) => client.once("end", resolve)));
       await pgPool.end();
+      await Promise.all(closed);
       await db.$disconnect();
     },
   };
